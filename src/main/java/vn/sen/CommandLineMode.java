@@ -31,8 +31,9 @@ final class CommandLineMode {
                         "logging.level.root=WARN",
                         "logging.level.vn.sen=WARN")
                 .run(optionsOnly(args))) {
-            List<Command> commands = List.copyOf(context.getBeansOfType(Command.class).values());
-            var words = Arrays.stream(args).filter(a -> !a.startsWith("--spring.")).toList();
+            List<Command> commands =
+                    List.copyOf(context.getBeansOfType(Command.class).values());
+            var words = Arrays.stream(args).filter(a -> !isSpringOption(a)).toList();
             Optional<Command> command = select(commands, words);
             if (command.isEmpty()) {
                 err.println("Unknown command: " + String.join(" ", words));
@@ -60,8 +61,14 @@ final class CommandLineMode {
         return words.size() >= prefix.size() && words.subList(0, prefix.size()).equals(prefix);
     }
 
+    /** {@code --spring.x=y} and {@code --sen.x=y} configure the application; everything else is the command's. */
+    private static boolean isSpringOption(String arg) {
+        return (arg.startsWith("--spring.") || arg.startsWith("--sen.") || arg.startsWith("--logging."))
+                && arg.contains("=");
+    }
+
     private static String[] optionsOnly(String[] args) {
-        return Arrays.stream(args).filter(a -> a.startsWith("--spring.")).toArray(String[]::new);
+        return Arrays.stream(args).filter(CommandLineMode::isSpringOption).toArray(String[]::new);
     }
 
     private static void printHelp(List<Command> commands, PrintWriter err) {

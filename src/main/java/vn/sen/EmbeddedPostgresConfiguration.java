@@ -15,9 +15,9 @@ import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 
 /**
  * Embedded PostgreSQL 17 for the default run and the tests, used unless {@code spring.datasource.url}
@@ -28,7 +28,7 @@ import org.springframework.context.annotation.Configuration;
  * so operational commands work next to the running application. Without the directory (tests), a
  * throw-away server is started.
  */
-@Configuration(proxyBeanMethods = false)
+@AutoConfiguration(beforeName = "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration")
 @ConditionalOnExpression("'${spring.datasource.url:}'.isEmpty()")
 class EmbeddedPostgresConfiguration {
 

@@ -19,9 +19,11 @@ public record LunarDate(int day, int month, int year, boolean leapMonth) {
     public static LunarDate of(LocalDate date) {
         long dayNumber = julianDay(date);
         long k = floor((dayNumber - EPOCH) / SYNODIC_MONTH);
+        // The mean-motion estimate of k can be one lunation ahead near a new moon (e.g. 2054-05-07).
         long monthStart = newMoonDay(k + 1);
-        if (monthStart > dayNumber) {
-            monthStart = newMoonDay(k);
+        while (monthStart > dayNumber) {
+            k--;
+            monthStart = newMoonDay(k + 1);
         }
         int yy = date.getYear();
         long a11 = lunarMonth11(yy);

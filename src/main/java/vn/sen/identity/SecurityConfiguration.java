@@ -1,0 +1,134 @@
+package vn.sen.identity;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Map;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.authorization.AuthorizationDecision;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+
+/** Web security: who reaches which URL at which step of the login. Finer checks use {@link vn.sen.shared.UserScope}. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(SecurityProperties.class)
+class SecurityConfiguration {
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        // Argon2id for new hashes; bcrypt hashes (imported from legacy systems) still verify.
+        return new DelegatingPasswordEncoder(
+                "argon2",
+                Map.of(
+                        "argon2",
+                        Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8(),
+                        "bcrypt",
+                        new BCryptPasswordEncoder()));
+    }
+
+    @Bean
+    SecurityFilterChain web(HttpSecurity http, LoginFlow flow, LoginThrottle throttle) throws Exception {
+        http.authorizeHttpRequests(requests -> requests.requestMatchers(
+                                "/login", "/error", "/webjars/**", "/css/**", "/js/**", "/img/**", "/favicon.ico")
+                        .permitAll()
+                        .requestMatchers("/actuator/health/**", "/actuator/info")
+                        .permitAll()
+                        .requestMatchers("/actuator/**")
+                        .access((auth, context) -> new AuthorizationDecision(isLoopback(context.getRequest())))
+                        .requestMatchers("/login/second-factor")
+                        .hasAuthority(SenUser.STAGE_SECOND_FACTOR)
+                        .requestMatchers("/login/enrol", "/login/enrol/**")
+                        .hasAuthority(SenUser.STAGE_ENROL_SECOND_FACTOR)
+                        .requestMatchers("/login/password")
+                        .hasAuthority(SenUser.STAGE_CHANGE_PASSWORD)
+                        .requestMatchers("/audit", "/audit/**")
+                        .hasRole("SECURITY_AUDITOR")
+                        .requestMatchers("/admin/calendar/**")
+                        .hasRole("SYSTEM_ADMIN")
+                        .requestMatchers("/admin/**")
+                        .hasAnyRole("SYSTEM_ADMIN", "UNIT_ADMIN")
+                        .anyRequest()
+                        .hasAuthority(SenUser.SIGNED_IN))
+                .formLogin(form -> form.loginPage("/login").successHandler(flow).failureHandler(flow))
+                .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
+                .exceptionHandling(
+                        errors -> errors.authenticationEntryPoint(entryPoint()).accessDeniedHandler(deniedHandler()))
+                .addFilterBefore(throttle, UsernamePasswordAuthenticationFilter.class)
+                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(
+                                "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
+                                        + "frame-ancestors 'none'; form-action 'self'; base-uri 'self'"))
+                        .referrerPolicy(
+                                referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
+        return http.build();
+    }
+
+    /**
+     * Not signed in: a page request goes to the login page; an htmx request gets {@code HX-Redirect} so
+     * the whole page (not a fragment) goes there.
+     */
+    private static AuthenticationEntryPoint entryPoint() {
+        return (request, response, e) -> {
+            boolean expired = request.getRequestedSessionId() != null && !request.isRequestedSessionIdValid();
+            String target = request.getContextPath() + "/login" + (expired ? "?expired" : "");
+            redirect(request, response, target, 401);
+        };
+    }
+
+    /** Signed in but not allowed: an unfinished login goes back to its step; otherwise 403. */
+    private static AccessDeniedHandler deniedHandler() {
+        return (request, response, e) -> {
+            Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+            if (auth != null && !(auth instanceof AnonymousAuthenticationToken)) {
+                for (GrantedAuthority authority : auth.getAuthorities()) {
+                    String step = switch (authority.getAuthority()) {
+                        case SenUser.STAGE_SECOND_FACTOR -> "/login/second-factor";
+                        case SenUser.STAGE_ENROL_SECOND_FACTOR -> "/login/enrol";
+                        case SenUser.STAGE_CHANGE_PASSWORD -> "/login/password";
+                        default -> null;
+                    };
+                    if (step != null) {
+                        redirect(request, response, request.getContextPath() + step, 303);
+                        return;
+                    }
+                }
+            }
+            if ("/logout".equals(request.getServletPath())) {
+                // a logout form whose CSRF token expired with the session: the user is out anyway
+                redirect(request, response, request.getContextPath() + "/login?logout", 303);
+                return;
+            }
+            request.setAttribute("sen.denied", Boolean.TRUE);
+            response.sendError(HttpServletResponse.SC_FORBIDDEN);
+        };
+    }
+
+    private static void redirect(
+            HttpServletRequest request, HttpServletResponse response, String target, int htmxStatus)
+            throws IOException {
+        if (request.getHeader("HX-Request") != null) {
+            response.setHeader("HX-Redirect", target);
+            response.setStatus(htmxStatus);
+        } else {
+            response.sendRedirect(target);
+        }
+    }
+
+    private static boolean isLoopback(HttpServletRequest request) {
+        String address = request.getRemoteAddr();
+        return "127.0.0.1".equals(address) || "0:0:0:0:0:0:0:1".equals(address) || "::1".equals(address);
+    }
+}

@@ -1,0 +1,7 @@
+package vn.sen.shared;
+
+/** A signed-in principal that knows its {@link UserScope}. */
+public interface ScopedPrincipal {
+
+    UserScope scope();
+}

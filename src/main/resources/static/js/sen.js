@@ -1,0 +1,57 @@
+// Sen's small client: idle-timeout warning, menu toggle, and htmx session handling.
+
+const body = document.body;
+
+// Collapsible menu without Bootstrap's JavaScript.
+document.querySelectorAll('[data-sen-toggle]').forEach((button) => {
+    button.addEventListener('click', () => {
+        const target = document.querySelector(button.dataset.senToggle);
+        const open = target.classList.toggle('show');
+        button.setAttribute('aria-expanded', String(open));
+    });
+});
+
+// Idle timeout: the server ends the session; the page warns before and then goes to the login page.
+const timeout = Number(body.dataset.idleTimeout || 0);
+const warning = Number(body.dataset.idleWarning || 60);
+const dialog = document.getElementById('idle-warning');
+if (timeout > 0 && dialog) {
+    const countdown = document.getElementById('idle-countdown');
+    const keepAlive = document.getElementById('idle-continue');
+    const loginUrl = document.getElementById('idle-leave').getAttribute('href');
+    let deadline = Date.now() + timeout * 1000;
+    let tick;
+
+    const reset = () => {
+        deadline = Date.now() + timeout * 1000;
+        dialog.hidden = true;
+    };
+    const update = () => {
+        const left = Math.round((deadline - Date.now()) / 1000);
+        if (left <= 0) {
+            clearInterval(tick);
+            window.location.assign(loginUrl);
+            return;
+        }
+        if (left <= warning) {
+            if (dialog.hidden) {
+                dialog.hidden = false;
+                keepAlive.focus();
+            }
+            const minutes = Math.floor(left / 60);
+            countdown.textContent = `${minutes}:${String(left % 60).padStart(2, '0')}`;
+        }
+    };
+    keepAlive.addEventListener('click', async () => {
+        const headers = JSON.parse(body.getAttribute('hx-headers') || '{}');
+        const response = await fetch(keepAlive.dataset.url, { method: 'POST', headers, credentials: 'same-origin' });
+        if (response.ok) {
+            reset();
+        } else {
+            window.location.assign(loginUrl);
+        }
+    });
+    // Any server round trip extends the session.
+    document.addEventListener('htmx:afterRequest', reset);
+    tick = setInterval(update, 1000);
+}
