@@ -26,7 +26,7 @@ class AccountController {
     @GetMapping("/account")
     String show(@AuthenticationPrincipal SenUser user, Model model) {
         Account account = store.byId(user.scope().accountId()).orElseThrow();
-        model.addAttribute("account", account);
+        model.addAttribute("secondFactor", account.hasTotp());
         model.addAttribute("administrative", user.administrative());
         return "account/show";
     }

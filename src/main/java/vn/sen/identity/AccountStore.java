@@ -118,10 +118,11 @@ class AccountStore {
     /** The current and the previous hashes, newest first, up to {@code count}. */
     List<String> recentPasswordHashes(long id, int count) {
         return jdbc.sql("""
-                (select password_hash, now() as changed_at from identity.account where id = :id)
-                union all
-                (select password_hash, changed_at from identity.password_history where account_id = :id
-                 order by changed_at desc limit :limit)
+                select password_hash from (
+                    (select password_hash, now() as changed_at from identity.account where id = :id)
+                    union all
+                    (select password_hash, changed_at from identity.password_history where account_id = :id
+                     order by changed_at desc limit :limit)) recent
                 order by changed_at desc
                 """)
                 .param("id", id)

@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.time.Instant;
 import java.util.List;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -36,6 +37,12 @@ class LoginController {
     @GetMapping("/login")
     String login(HttpServletRequest request, Model model) {
         HttpSession session = request.getSession(false);
+        if (session != null && request.getParameter("timeout") != null) {
+            // the page's idle timer expired: end the session even if the server has not expired it yet
+            session.invalidate();
+            SecurityContextHolder.clearContext();
+            session = null;
+        }
         if (session != null && request.getParameter("error") != null) {
             model.addAttribute("error", session.getAttribute(LoginFlow.LOGIN_ERROR));
             model.addAttribute("until", session.getAttribute(LoginFlow.LOGIN_ERROR_UNTIL));

@@ -6,7 +6,9 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import java.util.List;
+import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -30,9 +32,11 @@ import vn.sen.shared.UserScope;
 class OrganizationController {
 
     private final Organization organization;
+    private final MessageSource messages;
 
-    OrganizationController(Organization organization) {
+    OrganizationController(Organization organization, MessageSource messages) {
         this.organization = organization;
+        this.messages = messages;
     }
 
     @Bean
@@ -182,7 +186,7 @@ class OrganizationController {
             BindingResult errors,
             RedirectAttributes redirect) {
         if (errors.hasErrors()) {
-            redirect.addFlashAttribute("error", "organization.error.officer-form");
+            redirect.addFlashAttribute("errorText", text("organization.error.officer-form"));
             return "redirect:/organization/units/" + id;
         }
         return act(
@@ -245,7 +249,7 @@ class OrganizationController {
             BindingResult errors,
             RedirectAttributes redirect) {
         if (errors.hasErrors()) {
-            redirect.addFlashAttribute("error", "organization.error.delegation-form");
+            redirect.addFlashAttribute("errorText", text("organization.error.delegation-form"));
             return "redirect:/organization/officers/" + id;
         }
         return actOnOfficer(
@@ -272,24 +276,27 @@ class OrganizationController {
         return actOnOfficer(redirect, officer, () -> organization.revokeDelegation(me.scope(), delegation));
     }
 
-    private static String act(RedirectAttributes redirect, long unitId, Runnable action) {
+    private String act(RedirectAttributes redirect, long unitId, Runnable action) {
         return perform(redirect, "redirect:/organization/units/" + unitId, action);
     }
 
-    private static String actOnOfficer(RedirectAttributes redirect, long officerId, Runnable action) {
+    private String actOnOfficer(RedirectAttributes redirect, long officerId, Runnable action) {
         return perform(redirect, "redirect:/organization/officers/" + officerId, action);
     }
 
     /** Runs a change; a broken rule comes back to the same page as a message, nothing changed. */
-    private static String perform(RedirectAttributes redirect, String target, Runnable action) {
+    private String perform(RedirectAttributes redirect, String target, Runnable action) {
         try {
             action.run();
             redirect.addFlashAttribute("notice", "organization.saved");
         } catch (RuleViolation e) {
-            redirect.addFlashAttribute("error", e.code());
-            redirect.addFlashAttribute("errorArgs", e.args());
+            redirect.addFlashAttribute("errorText", text(e.code(), e.args()));
         }
         return target;
+    }
+
+    private String text(String code, Object... args) {
+        return messages.getMessage(code, args, code, LocaleContextHolder.getLocale());
     }
 
     record UnitForm(

@@ -21,7 +21,8 @@ class NavigationAdvice {
     }
 
     @ModelAttribute
-    void addNavigation(Model model) {
+    void addNavigation(Model model, jakarta.servlet.http.HttpServletRequest request) {
+        model.addAttribute("currentPath", request.getRequestURI());
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
         if (auth != null && auth.getPrincipal() instanceof ScopedPrincipal principal) {
             model.addAttribute(
