@@ -51,7 +51,7 @@ class CommandLineTest {
     @Test
     void audit_verify_on_a_fresh_database_is_intact() {
         var outcome = run("audit", "verify");
-        assertThat(outcome.exit()).isZero();
+        assertThat(outcome.exit()).as(outcome.err()).isZero();
         assertThat(outcome.out()).contains("{\"intact\":true");
     }
 }

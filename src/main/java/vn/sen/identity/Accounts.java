@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.dao.DuplicateKeyException;
@@ -43,7 +44,7 @@ public class Accounts {
     private final PasswordEncoder encoder;
     private final SecretBox secrets;
     private final SecurityProperties properties;
-    private final FindByIndexNameSessionRepository<? extends Session> sessions;
+    private final ObjectProvider<FindByIndexNameSessionRepository<? extends Session>> sessions;
     private final ApplicationEventPublisher events;
     private final JdbcClient jdbc;
     private final Clock clock;
@@ -56,7 +57,7 @@ public class Accounts {
             PasswordEncoder encoder,
             SecretBox secrets,
             SecurityProperties properties,
-            FindByIndexNameSessionRepository<? extends Session> sessions,
+            ObjectProvider<FindByIndexNameSessionRepository<? extends Session>> sessions,
             ApplicationEventPublisher events,
             JdbcClient jdbc,
             Clock clock) {
@@ -234,8 +235,12 @@ public class Accounts {
 
     /** Ends every session of {@code username} on every node ("đăng xuất khỏi mọi thiết bị"). */
     public int signOutEverywhere(String username) {
-        var found = sessions.findByPrincipalName(username);
-        found.keySet().forEach(sessions::deleteById);
+        var repository = sessions.getIfAvailable();
+        if (repository == null) {
+            return 0; // command line: no session store, and no web sessions to end from here
+        }
+        var found = repository.findByPrincipalName(username);
+        found.keySet().forEach(repository::deleteById);
         return found.size();
     }
 

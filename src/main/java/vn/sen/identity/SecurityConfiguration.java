@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Map;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -40,40 +41,47 @@ class SecurityConfiguration {
                         new BCryptPasswordEncoder()));
     }
 
-    @Bean
-    SecurityFilterChain web(HttpSecurity http, LoginFlow flow, LoginThrottle throttle) throws Exception {
-        http.authorizeHttpRequests(requests -> requests.requestMatchers(
-                                "/login", "/error", "/webjars/**", "/css/**", "/js/**", "/img/**", "/favicon.ico")
-                        .permitAll()
-                        .requestMatchers("/actuator/health/**", "/actuator/info")
-                        .permitAll()
-                        .requestMatchers("/actuator/**")
-                        .access((auth, context) -> new AuthorizationDecision(isLoopback(context.getRequest())))
-                        .requestMatchers("/login/second-factor")
-                        .hasAuthority(SenUser.STAGE_SECOND_FACTOR)
-                        .requestMatchers("/login/enrol", "/login/enrol/**")
-                        .hasAuthority(SenUser.STAGE_ENROL_SECOND_FACTOR)
-                        .requestMatchers("/login/password")
-                        .hasAuthority(SenUser.STAGE_CHANGE_PASSWORD)
-                        .requestMatchers("/audit", "/audit/**")
-                        .hasRole("SECURITY_AUDITOR")
-                        .requestMatchers("/admin/calendar/**")
-                        .hasRole("SYSTEM_ADMIN")
-                        .requestMatchers("/admin/**")
-                        .hasAnyRole("SYSTEM_ADMIN", "UNIT_ADMIN")
-                        .anyRequest()
-                        .hasAuthority(SenUser.SIGNED_IN))
-                .formLogin(form -> form.loginPage("/login").successHandler(flow).failureHandler(flow))
-                .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
-                .exceptionHandling(
-                        errors -> errors.authenticationEntryPoint(entryPoint()).accessDeniedHandler(deniedHandler()))
-                .addFilterBefore(throttle, UsernamePasswordAuthenticationFilter.class)
-                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(
-                                "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
-                                        + "frame-ancestors 'none'; form-action 'self'; base-uri 'self'"))
-                        .referrerPolicy(
-                                referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
-        return http.build();
+    /** The web filter chain exists only in the web application, not for command-line runs. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnWebApplication
+    static class Web {
+
+        @Bean
+        SecurityFilterChain web(HttpSecurity http, LoginFlow flow, LoginThrottle throttle) throws Exception {
+            http.authorizeHttpRequests(requests -> requests.requestMatchers(
+                                    "/login", "/error", "/webjars/**", "/css/**", "/js/**", "/img/**", "/favicon.ico")
+                            .permitAll()
+                            .requestMatchers("/actuator/health/**", "/actuator/info")
+                            .permitAll()
+                            .requestMatchers("/actuator/**")
+                            .access((auth, context) -> new AuthorizationDecision(isLoopback(context.getRequest())))
+                            .requestMatchers("/login/second-factor")
+                            .hasAuthority(SenUser.STAGE_SECOND_FACTOR)
+                            .requestMatchers("/login/enrol", "/login/enrol/**")
+                            .hasAuthority(SenUser.STAGE_ENROL_SECOND_FACTOR)
+                            .requestMatchers("/login/password")
+                            .hasAuthority(SenUser.STAGE_CHANGE_PASSWORD)
+                            .requestMatchers("/audit", "/audit/**")
+                            .hasRole("SECURITY_AUDITOR")
+                            .requestMatchers("/admin/calendar/**")
+                            .hasRole("SYSTEM_ADMIN")
+                            .requestMatchers("/admin/**")
+                            .hasAnyRole("SYSTEM_ADMIN", "UNIT_ADMIN")
+                            .anyRequest()
+                            .hasAuthority(SenUser.SIGNED_IN))
+                    .formLogin(form ->
+                            form.loginPage("/login").successHandler(flow).failureHandler(flow))
+                    .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
+                    .exceptionHandling(errors ->
+                            errors.authenticationEntryPoint(entryPoint()).accessDeniedHandler(deniedHandler()))
+                    .addFilterBefore(throttle, UsernamePasswordAuthenticationFilter.class)
+                    .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(
+                                    "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
+                                            + "frame-ancestors 'none'; form-action 'self'; base-uri 'self'"))
+                            .referrerPolicy(referrer ->
+                                    referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
+            return http.build();
+        }
     }
 
     /**

@@ -23,6 +23,7 @@ import vn.sen.organization.Organization.NewDelegation;
 import vn.sen.organization.Organization.NewUnit;
 import vn.sen.organization.Views.UnitView;
 import vn.sen.shared.NavigationItem;
+import vn.sen.shared.Role;
 import vn.sen.shared.RuleViolation;
 import vn.sen.shared.ScopedPrincipal;
 import vn.sen.shared.UserScope;
@@ -32,11 +33,40 @@ import vn.sen.shared.UserScope;
 class OrganizationController {
 
     private final Organization organization;
+    private final UnitImport unitImport;
     private final MessageSource messages;
 
-    OrganizationController(Organization organization, MessageSource messages) {
+    OrganizationController(Organization organization, UnitImport unitImport, MessageSource messages) {
         this.organization = organization;
+        this.unitImport = unitImport;
         this.messages = messages;
+    }
+
+    @GetMapping("/admin/units/import")
+    String importForm() {
+        return "organization/import";
+    }
+
+    /** Checks every row; creates all the units or none, and shows the problems by line. */
+    @PostMapping("/admin/units/import")
+    String importUnits(
+            @AuthenticationPrincipal ScopedPrincipal me,
+            @RequestParam("file") org.springframework.web.multipart.MultipartFile file,
+            Model model)
+            throws java.io.IOException {
+        try (var reader =
+                new java.io.InputStreamReader(file.getInputStream(), java.nio.charset.StandardCharsets.UTF_8)) {
+            var result = unitImport.run(me.scope(), reader, "upload " + file.getOriginalFilename());
+            model.addAttribute("imported", result.imported());
+            model.addAttribute(
+                    "errors",
+                    result.errors().stream()
+                            .map(e -> text("import.line", e.line()) + ": " + text(e.code(), e.args()))
+                            .toList());
+        } catch (RuleViolation e) {
+            model.addAttribute("errors", List.of(text(e.code(), e.args())));
+        }
+        return "organization/import";
     }
 
     @Bean
@@ -47,6 +77,8 @@ class OrganizationController {
     @GetMapping("/organization")
     String index(@RequestParam(required = false) String q, @AuthenticationPrincipal ScopedPrincipal me, Model model) {
         model.addAttribute("roots", organization.children(null));
+        model.addAttribute(
+                "canImport", me.scope().has(Role.SYSTEM_ADMIN) || me.scope().has(Role.UNIT_ADMIN));
         if (q != null && !q.isBlank()) {
             model.addAttribute("q", q);
             model.addAttribute("units", organization.searchUnits(q, 50));
