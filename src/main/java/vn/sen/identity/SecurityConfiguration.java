@@ -49,7 +49,7 @@ class SecurityConfiguration {
         @Bean
         SecurityFilterChain web(HttpSecurity http, LoginFlow flow, LoginThrottle throttle) throws Exception {
             http.authorizeHttpRequests(requests -> requests.requestMatchers(
-                                    "/login", "/error", "/webjars/**", "/css/**", "/js/**", "/img/**", "/favicon.ico")
+                                    "/login", "/error", "/webjars/**", "/assets/**", "/favicon.ico")
                             .permitAll()
                             .requestMatchers("/actuator/health/**", "/actuator/info")
                             .permitAll()

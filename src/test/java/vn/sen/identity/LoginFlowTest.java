@@ -161,6 +161,37 @@ class LoginFlowTest {
     }
 
     @Test
+    void many_failures_from_one_address_slow_that_address_down_before_any_password_is_checked() throws Exception {
+        String user = newUser(AccountClass.USER, false, null);
+        var attacker = new WebClient(mvc);
+        for (int i = 0; i < 20; i++) {
+            attacker.perform(post("/login")
+                    .with(csrf())
+                    .with(from("10.9.9.9"))
+                    .param("username", "guess" + i)
+                    .param("password", "x"));
+        }
+        var blocked = attacker.perform(post("/login")
+                .with(csrf())
+                .with(from("10.9.9.9"))
+                .param("username", user)
+                .param("password", PASSWORD));
+        assertThat(blocked.getRedirectedUrl()).isEqualTo("/login?error=throttled");
+        assertThat(attacker.perform(get("/login").param("error", "throttled")).getContentAsString())
+                .contains("Có quá nhiều lần đăng nhập sai từ địa chỉ này");
+        assertThat(login(new WebClient(mvc), user, PASSWORD).getRedirectedUrl())
+                .as("other addresses are not affected")
+                .isEqualTo("/");
+    }
+
+    private static org.springframework.test.web.servlet.request.RequestPostProcessor from(String address) {
+        return request -> {
+            request.setRemoteAddr(address);
+            return request;
+        };
+    }
+
+    @Test
     void a_post_without_a_csrf_token_is_refused_and_changes_nothing() throws Exception {
         String user = newUser(AccountClass.USER, false, null);
         var client = new WebClient(mvc);
