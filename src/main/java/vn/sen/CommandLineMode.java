@@ -34,6 +34,10 @@ final class CommandLineMode {
             List<Command> commands =
                     List.copyOf(context.getBeansOfType(Command.class).values());
             var words = Arrays.stream(args).filter(a -> !isSpringOption(a)).toList();
+            if (words.equals(List.of("help"))) {
+                printHelp(commands, out);
+                return 0;
+            }
             Optional<Command> command = select(commands, words);
             if (command.isEmpty()) {
                 err.println("Unknown command: " + String.join(" ", words));

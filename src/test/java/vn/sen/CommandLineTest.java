@@ -42,6 +42,13 @@ class CommandLineTest {
     }
 
     @Test
+    void help_lists_every_command() {
+        var outcome = run("help");
+        assertThat(outcome.exit()).isZero();
+        assertThat(outcome.out()).contains("demo-data", "audit verify", "users import", "units import");
+    }
+
+    @Test
     void bad_arguments_get_one_line_and_no_stack_trace() {
         var outcome = run("demo-data", "--scale", "many");
         assertThat(outcome.exit()).isEqualTo(2);

@@ -36,27 +36,10 @@ create table identity.role_grant (
 );
 create index role_grant_unit on identity.role_grant (unit_id);
 
--- Passkeys (WebAuthn credentials).
-create table identity.passkey (
-    credential_id   varchar(1000) primary key,
-    account_id      bigint        not null references identity.account (id) on delete cascade,
-    user_handle     varchar(100)  not null,
-    public_key      bytea         not null,
-    signature_count bigint        not null,
-    uv_initialized  boolean       not null,
-    backup_eligible boolean       not null,
-    backup_state    boolean       not null,
-    transports      varchar(200)  not null default '',
-    attestation_object bytea,
-    attestation_client_data_json bytea,
-    label           varchar(100)  not null,
-    created_at      timestamptz   not null default now(),
-    last_used_at    timestamptz
-);
-create index passkey_account on identity.passkey (account_id);
-
 -- HTTP sessions in the database so any application node can serve any request (Spring Session).
-create table identity.spring_session (
+-- Unlogged: sessions are cheap to lose (users sign in again) and writing them without WAL spares an fsync
+-- on every request, which dominated the per-request cost on ordinary disks.
+create unlogged table identity.spring_session (
     primary_id            char(36)     not null,
     session_id            char(36)     not null,
     creation_time         bigint       not null,
@@ -70,7 +53,7 @@ create unique index spring_session_ix1 on identity.spring_session (session_id);
 create index spring_session_ix2 on identity.spring_session (expiry_time);
 create index spring_session_ix3 on identity.spring_session (principal_name);
 
-create table identity.spring_session_attributes (
+create unlogged table identity.spring_session_attributes (
     session_primary_id char(36)     not null,
     attribute_name     varchar(200) not null,
     attribute_bytes    bytea        not null,
