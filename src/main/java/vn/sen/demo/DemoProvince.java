@@ -199,21 +199,27 @@ class DemoProvince {
         }
 
         List<Long> officerIds = organization.importOfficers(system, staff.officers, "demo-data");
-        var newAccounts = new ArrayList<NewAccount>(officerIds.size() + DEMO_LOGINS.size());
+        // One account per person (level 3): the officers behind the named demo logins get those names.
+        Map<String, Long> officerOf = namedOfficers(staff, officerIds, ids);
+        Map<Long, String> demoLoginOf = new HashMap<>();
+        officerOf.forEach((login, officer) -> demoLoginOf.put(officer, login));
+        long homeAffairs = ids.get("000.00.02.H01");
+        var newAccounts = new ArrayList<NewAccount>(officerIds.size() + 2);
         Set<String> usernames = new HashSet<>();
         DEMO_LOGINS.forEach(login -> usernames.add(login[0]));
         for (int i = 0; i < officerIds.size(); i++) {
             NewOfficer officer = staff.officers.get(i);
-            String username = unique(VietnameseNames.username(officer.fullName()), usernames);
-            newAccounts.add(new NewAccount(
-                    username,
-                    officerIds.get(i),
-                    AccountClass.USER,
-                    DEMO_PASSWORD,
-                    false,
-                    List.of(new UserScope.Grant(staff.roles.get(i), officer.unitId(), null))));
+            String login = demoLoginOf.get(officerIds.get(i));
+            var grants = new ArrayList<UserScope.Grant>();
+            grants.add(new UserScope.Grant(staff.roles.get(i), officer.unitId(), null));
+            AccountClass accountClass = AccountClass.USER;
+            if ("qtsonoivu".equals(login)) {
+                grants.add(new UserScope.Grant(Role.UNIT_ADMIN, homeAffairs, null));
+                accountClass = AccountClass.ADMIN;
+            }
+            String username = login != null ? login : unique(VietnameseNames.username(officer.fullName()), usernames);
+            newAccounts.add(new NewAccount(username, officerIds.get(i), accountClass, DEMO_PASSWORD, false, grants));
         }
-        Map<String, Long> officerOf = namedOfficers(staff, officerIds, ids);
         newAccounts.add(new NewAccount(
                 "quantri",
                 null,
@@ -228,19 +234,6 @@ class DemoProvince {
                 DEMO_PASSWORD,
                 false,
                 List.of(new UserScope.Grant(Role.SECURITY_AUDITOR, null, null))));
-        long homeAffairs = ids.get("000.00.02.H01");
-        newAccounts.add(new NewAccount(
-                "qtsonoivu",
-                officerOf.get("qtsonoivu"),
-                AccountClass.ADMIN,
-                DEMO_PASSWORD,
-                false,
-                List.of(new UserScope.Grant(Role.UNIT_ADMIN, homeAffairs, null))));
-        named(newAccounts, "chutich", officerOf, Role.LEADER, root);
-        named(newAccounts, "giamdoc", officerOf, Role.LEADER, homeAffairs);
-        named(newAccounts, "vanthu", officerOf, Role.CLERK, office);
-        named(newAccounts, "chuyenvien", officerOf, Role.SPECIALIST, ids.get("000.01.01.H01"));
-        named(newAccounts, "thuky", officerOf, Role.MEETING_SECRETARY, office);
         accounts.importAccounts(system, newAccounts, "demo-data");
 
         // A concurrent position and a delegation, so the screens have something to show.
@@ -259,16 +252,6 @@ class DemoProvince {
                         today.plusDays(30),
                         "Ủy quyền ký thay trong thời gian Chủ tịch đi công tác"));
         return new Summary(ids.size(), officerIds.size(), newAccounts.size());
-    }
-
-    private void named(List<NewAccount> accounts, String username, Map<String, Long> officerOf, Role role, long unit) {
-        accounts.add(new NewAccount(
-                username,
-                officerOf.get(username),
-                AccountClass.USER,
-                DEMO_PASSWORD,
-                false,
-                List.of(new UserScope.Grant(role, unit, null))));
     }
 
     /** The officers behind the named demo logins (they also keep their own name-based accounts). */

@@ -129,6 +129,9 @@ public class Accounts {
             }
             return id;
         } catch (DuplicateKeyException e) {
+            if (String.valueOf(e.getMessage()).contains("account_officer")) {
+                throw new RuleViolation("account.error.officer-has-account", account.officerId());
+            }
             throw new RuleViolation("account.error.duplicate-username", username);
         }
     }

@@ -18,7 +18,8 @@ create table identity.account (
     created_at          timestamptz  not null default now(),
     version             int          not null default 0
 );
-create index account_officer on identity.account (officer_id);
+-- One account per person (level 3); technical and service accounts have no officer.
+create unique index account_officer on identity.account (officer_id) where officer_id is not null;
 
 create table identity.password_history (
     account_id    bigint       not null references identity.account (id) on delete cascade,

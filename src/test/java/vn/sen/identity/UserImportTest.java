@@ -35,6 +35,9 @@ class UserImportTest {
     AccountStore store;
 
     @Autowired
+    Accounts accounts;
+
+    @Autowired
     Organization organization;
 
     @Autowired
@@ -100,6 +103,20 @@ class UserImportTest {
                         "5 import.error.username-repeated",
                         "5 import.error.installation-role");
         assertThat(accountCount()).isEqualTo(before);
+    }
+
+    @Test
+    void an_officer_gets_one_account_only() {
+        long officer = organization
+                .officersIn(
+                        organization.unitByCode("000.01.02.H01").orElseThrow().id())
+                .getFirst()
+                .id();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> accounts.create(
+                        UserScope.system(),
+                        new Accounts.NewAccount("second.account", officer, AccountClass.USER, null, true, List.of())))
+                .isInstanceOf(vn.sen.shared.RuleViolation.class)
+                .hasMessageContaining("officer-has-account");
     }
 
     @Test
