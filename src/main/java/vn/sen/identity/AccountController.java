@@ -17,16 +17,19 @@ class AccountController {
 
     private final Accounts accounts;
     private final AccountStore store;
+    private final PasskeyStore passkeys;
 
-    AccountController(Accounts accounts, AccountStore store) {
+    AccountController(Accounts accounts, AccountStore store, PasskeyStore passkeys) {
         this.accounts = accounts;
         this.store = store;
+        this.passkeys = passkeys;
     }
 
     @GetMapping("/account")
     String show(@AuthenticationPrincipal SenUser user, Model model) {
         Account account = store.byId(user.scope().accountId()).orElseThrow();
         model.addAttribute("secondFactor", account.hasTotp());
+        model.addAttribute("passkeys", passkeys.passkeysOf(account.id()));
         model.addAttribute("administrative", user.administrative());
         return "account/show";
     }
@@ -82,6 +85,13 @@ class AccountController {
     String removeSecondFactor(@AuthenticationPrincipal SenUser user, RedirectAttributes redirect) {
         accounts.removeTotp(user.scope().accountId());
         redirect.addFlashAttribute("notice", "mfa.removed");
+        return "redirect:/account";
+    }
+
+    @PostMapping("/account/passkeys/removal")
+    String removePasskey(@AuthenticationPrincipal SenUser user, @RequestParam String id, RedirectAttributes redirect) {
+        accounts.removePasskey(user.scope().accountId(), id);
+        redirect.addFlashAttribute("notice", "passkey.removed");
         return "redirect:/account";
     }
 

@@ -19,9 +19,15 @@ class AccountDetailsService implements UserDetailsService {
     private final Organization organization;
     private final SecurityProperties properties;
     private final Clock clock;
+    private final PasskeyStore passkeys;
 
     AccountDetailsService(
-            AccountStore accounts, Organization organization, SecurityProperties properties, Clock clock) {
+            AccountStore accounts,
+            Organization organization,
+            SecurityProperties properties,
+            Clock clock,
+            PasskeyStore passkeys) {
+        this.passkeys = passkeys;
         this.accounts = accounts;
         this.organization = organization;
         this.properties = properties;
@@ -37,7 +43,9 @@ class AccountDetailsService implements UserDetailsService {
     SenUser toUser(Account account) {
         Instant now = clock.instant();
         boolean enabled = account.disabledReason() == null && !account.inactiveAt(now, properties.inactiveAfter());
-        return new SenUser(account, scopeOf(account), displayName(account), enabled, !account.lockedAt(now));
+        boolean hasPasskeys = passkeys.count(account.id()) > 0;
+        return new SenUser(
+                account, scopeOf(account), displayName(account), hasPasskeys, enabled, !account.lockedAt(now));
     }
 
     UserScope scopeOf(Account account) {

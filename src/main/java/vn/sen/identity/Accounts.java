@@ -43,6 +43,7 @@ public class Accounts {
     private final Organization organization;
     private final PasswordEncoder encoder;
     private final SecretBox secrets;
+    private final PasskeyStore passkeys;
     private final SecurityProperties properties;
     private final ObjectProvider<FindByIndexNameSessionRepository<? extends Session>> sessions;
     private final ApplicationEventPublisher events;
@@ -56,6 +57,7 @@ public class Accounts {
             Organization organization,
             PasswordEncoder encoder,
             SecretBox secrets,
+            PasskeyStore passkeys,
             SecurityProperties properties,
             ObjectProvider<FindByIndexNameSessionRepository<? extends Session>> sessions,
             ApplicationEventPublisher events,
@@ -66,6 +68,7 @@ public class Accounts {
         this.organization = organization;
         this.encoder = encoder;
         this.secrets = secrets;
+        this.passkeys = passkeys;
         this.properties = properties;
         this.sessions = sessions;
         this.events = events;
@@ -265,7 +268,8 @@ public class Accounts {
         if (checkCurrent && !encoder.matches(current, account.passwordHash())) {
             return List.of("password.error.current");
         }
-        var problems = new ArrayList<>(PasswordPolicy.violations(newPassword, account.username(), account.hasTotp()));
+        boolean secondFactor = account.hasTotp() || passkeys.count(accountId) > 0;
+        var problems = new ArrayList<>(PasswordPolicy.violations(newPassword, account.username(), secondFactor));
         if (problems.isEmpty()
                 && store.recentPasswordHashes(accountId, PasswordPolicy.HISTORY).stream()
                         .anyMatch(old -> encoder.matches(newPassword, old))) {
@@ -304,12 +308,24 @@ public class Accounts {
 
     void removeTotp(long accountId) {
         Account account = store.byId(accountId).orElseThrow();
-        if (details.toUser(account).administrative()) {
+        if (details.toUser(account).administrative() && passkeys.count(accountId) == 0) {
             throw new RuleViolation("mfa.error.mandatory");
         }
         store.setTotp(accountId, null);
         events.publishEvent(
                 SecurityEventOccurred.success(account.username(), "identity.totp.removed", "account:" + accountId, ""));
+    }
+
+    /** Removes one of the user's passkeys; an administrator keeps at least one second factor. */
+    void removePasskey(long accountId, String credentialId) {
+        Account account = store.byId(accountId).orElseThrow();
+        if (details.toUser(account).administrative() && !account.hasTotp() && passkeys.count(accountId) <= 1) {
+            throw new RuleViolation("mfa.error.mandatory");
+        }
+        if (passkeys.remove(accountId, credentialId)) {
+            events.publishEvent(SecurityEventOccurred.success(
+                    account.username(), "identity.passkey.removed", "account:" + accountId, ""));
+        }
     }
 
     // ---- helpers --------------------------------------------------------------------------------

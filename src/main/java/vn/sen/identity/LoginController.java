@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.List;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.webauthn.authentication.WebAuthnAuthentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -27,11 +28,20 @@ class LoginController {
     private final LoginFlow flow;
     private final Accounts accounts;
     private final AccountStore store;
+    private final AccountDetailsService details;
+    private final PasskeyStore passkeys;
 
-    LoginController(LoginFlow flow, Accounts accounts, AccountStore store) {
+    LoginController(
+            LoginFlow flow,
+            Accounts accounts,
+            AccountStore store,
+            AccountDetailsService details,
+            PasskeyStore passkeys) {
+        this.passkeys = passkeys;
         this.flow = flow;
         this.accounts = accounts;
         this.store = store;
+        this.details = details;
     }
 
     @GetMapping("/login")
@@ -53,8 +63,32 @@ class LoginController {
         return "login/login";
     }
 
+    /**
+     * After a passkey ceremony (WebAuthn): a passkey proves possession and the user's PIN or biometric,
+     * so it counts as the second factor; the login flow continues with its remaining steps.
+     */
+    @GetMapping("/login/passkey")
+    void passkey(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        var auth = SecurityContextHolder.getContext().getAuthentication();
+        var account = auth instanceof WebAuthnAuthentication
+                ? store.byUsername(auth.getName())
+                : java.util.Optional.<Account>empty();
+        if (account.isEmpty()
+                || account.get().lockedAt(Instant.now())
+                || !details.toUser(account.get()).isEnabled()) {
+            request.getSession().invalidate();
+            SecurityContextHolder.clearContext();
+            response.sendRedirect(request.getContextPath() + "/login?passkey-refused");
+            return;
+        }
+        request.getSession().setAttribute(LoginFlow.SECOND_FACTOR_DONE, Boolean.TRUE);
+        flow.proceed(request, response, account.get().id());
+    }
+
     @GetMapping("/login/second-factor")
-    String secondFactor() {
+    String secondFactor(@AuthenticationPrincipal SenUser user, Model model) {
+        model.addAttribute("totp", user.hasTotp());
+        model.addAttribute("passkeys", passkeyCount(user) > 0);
         return "login/second-factor";
     }
 
@@ -80,7 +114,11 @@ class LoginController {
             return null;
         }
         model.addAttribute("error", "mfa.error.code");
-        return "login/second-factor";
+        return secondFactor(user, model);
+    }
+
+    private int passkeyCount(SenUser user) {
+        return passkeys.count(user.scope().accountId());
     }
 
     @GetMapping("/login/enrol")

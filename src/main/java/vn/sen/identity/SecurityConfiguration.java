@@ -47,7 +47,9 @@ class SecurityConfiguration {
     static class Web {
 
         @Bean
-        SecurityFilterChain web(HttpSecurity http, LoginFlow flow, LoginThrottle throttle) throws Exception {
+        SecurityFilterChain web(
+                HttpSecurity http, LoginFlow flow, LoginThrottle throttle, SecurityProperties properties)
+                throws Exception {
             http.authorizeHttpRequests(requests -> requests.requestMatchers(
                                     "/login", "/error", "/webjars/**", "/assets/**", "/favicon.ico")
                             .permitAll()
@@ -55,6 +57,8 @@ class SecurityConfiguration {
                             .permitAll()
                             .requestMatchers("/actuator/**")
                             .access((auth, context) -> new AuthorizationDecision(isLoopback(context.getRequest())))
+                            .requestMatchers("/login/passkey")
+                            .authenticated()
                             .requestMatchers("/login/second-factor")
                             .hasAuthority(SenUser.STAGE_SECOND_FACTOR)
                             .requestMatchers("/login/enrol", "/login/enrol/**")
@@ -71,6 +75,11 @@ class SecurityConfiguration {
                             .hasAuthority(SenUser.SIGNED_IN))
                     .formLogin(form ->
                             form.loginPage("/login").successHandler(flow).failureHandler(flow))
+                    // Passkeys: after the ceremony the page goes to /login/passkey, where the login flow continues.
+                    .webAuthn(passkeys -> passkeys.rpName("Sen")
+                            .rpId(properties.passkeyRpId())
+                            .allowedOrigins(java.util.Set.copyOf(properties.passkeyOrigins()))
+                            .disableDefaultRegistrationPage(true))
                     .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
                     .exceptionHandling(errors ->
                             errors.authenticationEntryPoint(entryPoint()).accessDeniedHandler(deniedHandler()))

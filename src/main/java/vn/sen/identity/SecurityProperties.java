@@ -15,6 +15,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param idleWarning how long before the idle logout the page warns
  * @param inactiveAfter accounts unused this long are disabled (45 days)
  * @param addressFailures failed logins from one address within {@code addressWindow} before it is slowed down
+ * @param passkeyRpId the WebAuthn relying party id: the host name users reach Sen by
+ * @param passkeyOrigins the exact origins (scheme, host, port) pages that use passkeys are served from
  * @param dataKey base64 AES-256 key for secrets at rest (TOTP seeds); empty: read or create {@code dataKeyFile}
  */
 @ConfigurationProperties("sen.security")
@@ -27,6 +29,8 @@ record SecurityProperties(
         @DefaultValue("45d") Duration inactiveAfter,
         @DefaultValue("20") int addressFailures,
         @DefaultValue("5m") Duration addressWindow,
+        @DefaultValue("localhost") String passkeyRpId,
+        @DefaultValue("http://localhost:8080") java.util.List<String> passkeyOrigins,
         @DefaultValue("") String dataKey,
         @DefaultValue("./data/sen.key") String dataKeyFile) {
 

@@ -32,11 +32,20 @@ public final class SenUser implements UserDetails, vn.sen.shared.ScopedPrincipal
     private final boolean enabled;
     private final boolean nonLocked;
 
-    SenUser(Account account, UserScope scope, String displayName, boolean enabled, boolean nonLocked) {
+    private final boolean totp;
+
+    SenUser(
+            Account account,
+            UserScope scope,
+            String displayName,
+            boolean passkeys,
+            boolean enabled,
+            boolean nonLocked) {
         this.scope = scope;
         this.displayName = displayName;
         this.accountClass = account.accountClass();
-        this.secondFactor = account.hasTotp();
+        this.totp = account.hasTotp();
+        this.secondFactor = account.hasTotp() || passkeys;
         this.mustChangePassword = account.mustChangePassword();
         this.passwordHash = account.passwordHash();
         this.enabled = enabled;
@@ -61,8 +70,13 @@ public final class SenUser implements UserDetails, vn.sen.shared.ScopedPrincipal
         return accountClass == AccountClass.ADMIN || scope.administrative();
     }
 
+    /** A second factor: an authenticator app (TOTP) or a passkey. */
     boolean hasSecondFactor() {
         return secondFactor;
+    }
+
+    boolean hasTotp() {
+        return totp;
     }
 
     boolean mustChangePassword() {
@@ -80,9 +94,13 @@ public final class SenUser implements UserDetails, vn.sen.shared.ScopedPrincipal
         return authorities;
     }
 
+    /**
+     * None: whatever authenticates the user (password, passkey) yields no authority by itself; the
+     * login flow grants a stage or {@link #fullAuthorities()} once every required step is done.
+     */
     @Override
     public Collection<? extends GrantedAuthority> getAuthorities() {
-        return fullAuthorities();
+        return List.of();
     }
 
     @Override

@@ -109,7 +109,7 @@ class LoginBrowserTest {
         page.getByLabel("Mật khẩu", new Page.GetByLabelOptions().setExact(true)).fill(password);
         page.getByRole(
                         com.microsoft.playwright.options.AriaRole.BUTTON,
-                        new Page.GetByRoleOptions().setName("Đăng nhập"))
+                        new Page.GetByRoleOptions().setName("Đăng nhập").setExact(true))
                 .click();
     }
 
@@ -152,7 +152,7 @@ class LoginBrowserTest {
         assertThat(page.locator("h1")).containsText("Xin chào");
         page.getByRole(
                         com.microsoft.playwright.options.AriaRole.BUTTON,
-                        new Page.GetByRoleOptions().setName("Đăng xuất"))
+                        new Page.GetByRoleOptions().setName("Đăng xuất").setExact(true))
                 .click();
         assertThat(page.getByRole(com.microsoft.playwright.options.AriaRole.STATUS))
                 .containsText("Bạn đã đăng xuất");
