@@ -136,7 +136,7 @@ class AccountAdminController {
         }
         return organization
                 .unitByCode(unitCode)
-                .orElseThrow(() -> new RuleViolation("organization.error.parent-code", unitCode))
+                .orElseThrow(() -> new RuleViolation("organization.error.unit-code", unitCode))
                 .id();
     }
 }

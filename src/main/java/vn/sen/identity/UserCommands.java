@@ -2,17 +2,16 @@ package vn.sen.identity;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
-import java.util.Locale;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
-import vn.sen.shared.Command;
-import vn.sen.shared.RuleViolation;
+import vn.sen.shared.CsvImportCommand;
+import vn.sen.shared.CsvTable.RowError;
 import vn.sen.shared.UserScope;
 
 /**
@@ -20,14 +19,13 @@ import vn.sen.shared.UserScope;
  * {@code FILE-passwords.csv}, readable by the owner only, never to the terminal.
  */
 @Component
-class UserCommands implements Command {
+class UserCommands extends CsvImportCommand<UserImport.Result> {
 
     private final UserImport userImport;
-    private final MessageSource messages;
 
     UserCommands(UserImport userImport, MessageSource messages) {
+        super(messages);
         this.userImport = userImport;
-        this.messages = messages;
     }
 
     @Override
@@ -41,28 +39,17 @@ class UserCommands implements Command {
     }
 
     @Override
-    public int run(List<String> args, PrintWriter out) {
-        if (args.size() != 1) {
-            throw new CommandException("usage: users import FILE.csv");
-        }
-        Path file = Path.of(args.getFirst());
-        UserImport.Result result;
-        try (var reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            result = userImport.run(
-                    UserScope.system(), reader, file.getFileName().toString());
-        } catch (NoSuchFileException e) {
-            throw new CommandException("no such file: " + file);
-        } catch (IOException e) {
-            throw new CommandException("cannot read " + file + ": " + e.getMessage());
-        } catch (RuleViolation e) {
-            throw new CommandException(text(e.code(), e.args()));
-        }
-        if (!result.errors().isEmpty()) {
-            result.errors()
-                    .forEach(error -> out.printf("line %d: %s%n", error.line(), text(error.code(), error.args())));
-            out.printf("{\"imported\":0,\"errors\":%d}%n", result.errors().size());
-            return 2;
-        }
+    protected UserImport.Result importFrom(Reader reader, String source) throws IOException {
+        return userImport.run(UserScope.system(), reader, source);
+    }
+
+    @Override
+    protected List<RowError> errors(UserImport.Result result) {
+        return result.errors();
+    }
+
+    @Override
+    protected void reportSuccess(UserImport.Result result, Path file, PrintWriter out) {
         Path passwords =
                 file.resolveSibling(file.getFileName().toString().replaceFirst("(\\.csv)?$", "-passwords.csv"));
         try {
@@ -72,18 +59,16 @@ class UserCommands implements Command {
                             .append(',')
                             .append(a.temporaryPassword())
                             .append('\n'));
+            // created owner-only before anything is written, so the passwords are never readable by others
+            Files.deleteIfExists(passwords);
+            Files.createFile(
+                    passwords, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
             Files.writeString(passwords, lines, StandardCharsets.UTF_8);
-            Files.setPosixFilePermissions(passwords, PosixFilePermissions.fromString("rw-------"));
         } catch (IOException | UnsupportedOperationException e) {
             throw new CommandException("imported, but could not write " + passwords + ": " + e.getMessage());
         }
         out.printf(
                 "{\"imported\":%d,\"errors\":0,\"passwords\":\"%s\"}%n",
                 result.imported().size(), passwords);
-        return 0;
-    }
-
-    private String text(String code, Object... args) {
-        return messages.getMessage(code, args, code, Locale.ENGLISH);
     }
 }

@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
@@ -77,7 +76,7 @@ class UserImport {
                     .filter(UnitView::active)
                     .orElse(null);
             if (unit == null) {
-                errors.add(new RowError(row.line(), "organization.error.parent-code", row.get("unit_code")));
+                errors.add(new RowError(row.line(), "organization.error.unit-code", row.get("unit_code")));
             } else if (!Organization.canManage(actor, unit.path())) {
                 errors.add(new RowError(row.line(), "import.error.unit-not-yours", row.get("unit_code")));
             }
@@ -136,10 +135,5 @@ class UserImport {
                             .toList()));
         }
         return new Result(accounts.importAccounts(actor, newAccounts, source), List.of());
-    }
-
-    static Map<String, Object> summary(Result result) {
-        return Map.of(
-                "imported", result.imported().size(), "errors", result.errors().size());
     }
 }

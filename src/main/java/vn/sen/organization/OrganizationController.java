@@ -257,7 +257,7 @@ class OrganizationController {
         return actOnOfficer(redirect, id, () -> {
             UnitView unit = organization
                     .unitByCode(unitCode)
-                    .orElseThrow(() -> new RuleViolation("organization.error.parent-code", unitCode));
+                    .orElseThrow(() -> new RuleViolation("organization.error.unit-code", unitCode));
             organization.appoint(me.scope(), id, unit.id(), positionCode, main, LocalDate.now());
         });
     }

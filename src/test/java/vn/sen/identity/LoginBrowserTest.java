@@ -4,12 +4,9 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
-import java.nio.file.Path;
 import java.time.Instant;
-import java.util.List;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -19,7 +16,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import vn.sen.identity.Accounts.NewAccount;
 import vn.sen.shared.Role;
 import vn.sen.shared.UserScope;
 
@@ -33,7 +29,7 @@ import vn.sen.shared.UserScope;
         })
 class LoginBrowserTest {
 
-    static final String PASSWORD = "Mật-khẩu-Tốt-2026!";
+    static final String PASSWORD = TestLogins.PASSWORD;
 
     static Playwright playwright;
     static Browser browser;
@@ -45,6 +41,9 @@ class LoginBrowserTest {
     Accounts accounts;
 
     @Autowired
+    TestLogins logins;
+
+    @Autowired
     vn.sen.organization.Organization organization;
 
     BrowserContext context;
@@ -53,19 +52,7 @@ class LoginBrowserTest {
     @BeforeAll
     static void startBrowser() {
         playwright = Playwright.create();
-        browser = playwright
-                .chromium()
-                .launch(new BrowserType.LaunchOptions()
-                        .setExecutablePath(Path.of("/usr/bin/chromium"))
-                        .setHeadless(true)
-                        .setArgs(List.of(
-                                "--no-sandbox",
-                                "--disable-gpu",
-                                "--disable-quic",
-                                "--no-first-run",
-                                "--disable-background-networking",
-                                "--disable-component-update",
-                                "--disable-sync")));
+        browser = vn.sen.Chromium.launch(playwright);
     }
 
     @AfterAll
@@ -90,17 +77,7 @@ class LoginBrowserTest {
     }
 
     private String newUser(AccountClass accountClass, boolean mustChange, Role role) {
-        String username = "b" + System.nanoTime();
-        accounts.create(
-                UserScope.system(),
-                new NewAccount(
-                        username,
-                        null,
-                        accountClass,
-                        PASSWORD,
-                        mustChange,
-                        role == null ? List.of() : List.of(new UserScope.Grant(role, null, null))));
-        return username;
+        return logins.newAccount(accountClass, mustChange, role);
     }
 
     private void signIn(String username, String password) {

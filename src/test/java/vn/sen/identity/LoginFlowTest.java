@@ -7,7 +7,6 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 
 import jakarta.servlet.http.Cookie;
 import java.time.Instant;
-import java.util.List;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -17,7 +16,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
 import vn.sen.WebClient;
-import vn.sen.identity.Accounts.NewAccount;
 import vn.sen.shared.Role;
 import vn.sen.shared.UserScope;
 
@@ -25,7 +23,7 @@ import vn.sen.shared.UserScope;
 @AutoConfigureMockMvc
 class LoginFlowTest {
 
-    static final String PASSWORD = "Mật-khẩu-Tốt-2026!";
+    static final String PASSWORD = TestLogins.PASSWORD;
 
     @Autowired
     MockMvc mvc;
@@ -34,23 +32,16 @@ class LoginFlowTest {
     Accounts accounts;
 
     @Autowired
+    TestLogins logins;
+
+    @Autowired
     AccountStore store;
 
     @Autowired
     JdbcClient jdbc;
 
     private String newUser(AccountClass accountClass, boolean mustChange, Role role) {
-        String username = "t" + System.nanoTime();
-        accounts.create(
-                UserScope.system(),
-                new NewAccount(
-                        username,
-                        null,
-                        accountClass,
-                        PASSWORD,
-                        mustChange,
-                        role == null ? List.of() : List.of(new UserScope.Grant(role, null, null))));
-        return username;
+        return logins.newAccount(accountClass, mustChange, role);
     }
 
     private MockHttpServletResponse login(WebClient client, String username, String password) throws Exception {

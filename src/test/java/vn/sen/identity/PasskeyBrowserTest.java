@@ -5,13 +5,10 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import com.google.gson.JsonObject;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.AriaRole;
-import java.nio.file.Path;
 import java.time.Instant;
-import java.util.List;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -20,9 +17,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import vn.sen.identity.Accounts.NewAccount;
 import vn.sen.shared.Role;
-import vn.sen.shared.UserScope;
 
 /**
  * Passkeys in a real Chromium with a virtual authenticator (Chrome DevTools WebAuthn domain): an
@@ -33,7 +28,7 @@ import vn.sen.shared.UserScope;
         properties = {"server.port=18766", "sen.security.passkey-origins=http://localhost:18766"})
 class PasskeyBrowserTest {
 
-    static final String PASSWORD = "Mật-khẩu-Tốt-2026!";
+    static final String PASSWORD = TestLogins.PASSWORD;
     static final String BASE = "http://localhost:18766";
 
     static Playwright playwright;
@@ -42,25 +37,16 @@ class PasskeyBrowserTest {
     @Autowired
     Accounts accounts;
 
+    @Autowired
+    TestLogins logins;
+
     BrowserContext context;
     Page page;
 
     @BeforeAll
     static void startBrowser() {
         playwright = Playwright.create();
-        browser = playwright
-                .chromium()
-                .launch(new BrowserType.LaunchOptions()
-                        .setExecutablePath(Path.of("/usr/bin/chromium"))
-                        .setHeadless(true)
-                        .setArgs(List.of(
-                                "--no-sandbox",
-                                "--disable-gpu",
-                                "--disable-quic",
-                                "--no-first-run",
-                                "--disable-background-networking",
-                                "--disable-component-update",
-                                "--disable-sync")));
+        browser = vn.sen.Chromium.launch(playwright);
     }
 
     @AfterAll
@@ -93,17 +79,7 @@ class PasskeyBrowserTest {
     }
 
     private String newUser(AccountClass accountClass, Role role) {
-        String username = "p" + System.nanoTime();
-        accounts.create(
-                UserScope.system(),
-                new NewAccount(
-                        username,
-                        null,
-                        accountClass,
-                        PASSWORD,
-                        false,
-                        role == null ? List.of() : List.of(new UserScope.Grant(role, null, null))));
-        return username;
+        return logins.newAccount(accountClass, false, role);
     }
 
     private void signIn(String username) {

@@ -8,10 +8,32 @@ import org.springframework.stereotype.Component;
 @Component
 public class TestLogins {
 
-    private final AccountDetailsService details;
+    /** The password of every account made by {@link #newAccount}. */
+    public static final String PASSWORD = "Mật-khẩu-Tốt-2026!";
 
-    TestLogins(AccountDetailsService details) {
+    private final AccountDetailsService details;
+    private final Accounts accounts;
+
+    TestLogins(AccountDetailsService details, Accounts accounts) {
         this.details = details;
+        this.accounts = accounts;
+    }
+
+    /** A fresh account with {@link #PASSWORD} and, when given, an installation-wide role; returns its user name. */
+    public String newAccount(AccountClass accountClass, boolean mustChangePassword, vn.sen.shared.Role role) {
+        String username = "t" + System.nanoTime();
+        accounts.create(
+                vn.sen.shared.UserScope.system(),
+                new Accounts.NewAccount(
+                        username,
+                        null,
+                        accountClass,
+                        PASSWORD,
+                        mustChangePassword,
+                        role == null
+                                ? java.util.List.of()
+                                : java.util.List.of(new vn.sen.shared.UserScope.Grant(role, null, null))));
+        return username;
     }
 
     public Authentication signedIn(String username) {

@@ -20,7 +20,14 @@ import vn.sen.shared.Role;
 import vn.sen.shared.UserScope;
 
 @SpringBootTest
+@org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc
 class UserImportTest {
+
+    @Autowired
+    org.springframework.test.web.servlet.MockMvc mvc;
+
+    @Autowired
+    TestLogins logins;
 
     @Autowired
     UserImport userImport;
@@ -96,12 +103,39 @@ class UserImportTest {
                         "3 account.error.duplicate-username",
                         "4 import.error.username",
                         "4 import.error.full-name",
-                        "4 organization.error.parent-code",
+                        "4 organization.error.unit-code",
                         "4 organization.error.position-not-found",
                         "4 import.error.role",
                         "4 import.error.account-class",
                         "5 import.error.username-repeated",
                         "5 import.error.installation-role");
+        assertThat(accountCount()).isEqualTo(before);
+    }
+
+    @Test
+    void the_upload_page_reports_bad_rows_by_line_in_vietnamese_and_imports_nothing() throws Exception {
+        int before = accountCount();
+        var file = new org.springframework.mock.web.MockMultipartFile(
+                "file",
+                "nguoi-dung.csv",
+                "text/csv",
+                "username,full_name,unit_code,position\nweb.one,Hồ Văn Một,000.01.02.H01,CHUYEN_VIEN\nweb.two,,NOPE,CHUYEN_VIEN\n"
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        String page = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart(
+                                "/admin/accounts/import")
+                        .file(file)
+                        .with(
+                                org.springframework.security.test.web.servlet.request
+                                        .SecurityMockMvcRequestPostProcessors.csrf())
+                        .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
+                                .authentication(logins.signedIn("qtsonoivu"))))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(page)
+                .contains("Dòng 3")
+                .contains("Thiếu họ tên")
+                .contains("Không tìm thấy đơn vị có mã &quot;NOPE&quot;");
         assertThat(accountCount()).isEqualTo(before);
     }
 
