@@ -15,10 +15,11 @@ wait_ready $PORT 60
 "$BENCH/prepare-accounts.sh" "$dir" 1000
 rm -rf "$BENCH/results/gatling"
 # PACE=1000: 100 officers acting once a second (the target); PACE=0: no think time, the saturation capacity.
+# BURST=true makes the paced officers act in lockstep (a stress case, not the target).
 for pace in ${PACES:-1000 0}; do
     for sim in LoginSimulation HomeSimulation; do
         (cd "$BENCH/gatling" && JAVA_HOME="$JAVA_HOME" "$ROOT/mvnw" -q -B gatling:test -Dgatling.simulationClass=sen.$sim \
-            -DbaseUrl=http://localhost:$PORT -Dusers="${USERS:-100}" -Dseconds="${SECONDS_PER_RUN:-60}" -Dpace=$pace \
+            -DbaseUrl=http://localhost:$PORT -Dusers="${USERS:-100}" -Dseconds="${SECONDS_PER_RUN:-60}" -Dpace=$pace -Dburst="${BURST:-false}" \
             >"$WORK/$sim-$pace.log" 2>&1) || true
         latest=$(ls -td "$BENCH/results/gatling"/*/ | head -1)
         mv "$latest" "${latest%/}-pace$pace"

@@ -47,10 +47,15 @@ class EmbeddedPostgresConfiguration {
             return new EmbeddedServer(null, running.get());
         }
         Files.createDirectories(dataDir.getParent());
+        // The library's defaults trade durability for test speed (fsync off); data meant to survive
+        // restarts — and power cuts — needs it back on.
         var server = EmbeddedPostgres.builder()
                 .setDataDirectory(dataDir)
                 .setCleanDataDirectory(false)
                 .setServerConfig("max_connections", "200")
+                .setServerConfig("fsync", "on")
+                .setServerConfig("synchronous_commit", "on")
+                .setServerConfig("full_page_writes", "on")
                 .start();
         log.info("Embedded PostgreSQL 17 started on port {} with data in {}", server.getPort(), dataDir);
         return new EmbeddedServer(server, null);

@@ -12,7 +12,7 @@ public class HomeSimulation extends Simulation {
                 .exec(Officers.LOGIN)
                 .forever()
                 .on(pace(Officers.PACE).exec(Officers.HOME, Officers.TRIVIAL));
-        setUp(officers.injectClosed(constantConcurrentUsers(Officers.USERS).during(Duration.ofSeconds(Officers.SECONDS))))
+        setUp(officers.injectClosed(Officers.arrivals()))
                 .protocols(Officers.PROTOCOL)
                 .maxDuration(Duration.ofSeconds(Officers.SECONDS));
     }

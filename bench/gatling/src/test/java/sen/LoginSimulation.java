@@ -11,7 +11,7 @@ public class LoginSimulation extends Simulation {
         var officers = scenario("officers signing in")
                 .forever()
                 .on(pace(Officers.PACE).exec(Officers.LOGIN, Officers.HOME, Officers.TRIVIAL));
-        setUp(officers.injectClosed(constantConcurrentUsers(Officers.USERS).during(Duration.ofSeconds(Officers.SECONDS))))
+        setUp(officers.injectClosed(Officers.arrivals()))
                 .protocols(Officers.PROTOCOL)
                 .maxDuration(Duration.ofSeconds(Officers.SECONDS));
     }

@@ -4,6 +4,7 @@ import static io.gatling.javaapi.core.CoreDsl.*;
 import static io.gatling.javaapi.http.HttpDsl.*;
 
 import io.gatling.javaapi.core.ChainBuilder;
+import io.gatling.javaapi.core.ClosedInjectionStep;
 import io.gatling.javaapi.core.FeederBuilder;
 import io.gatling.javaapi.http.HttpProtocolBuilder;
 import java.time.Duration;
@@ -42,6 +43,21 @@ final class Officers {
 
     /** The reference measured in the same run: an endpoint that does no work. */
     static final ChainBuilder TRIVIAL = exec(http("trivial (health)").get("/actuator/health/liveness").header("Accept", "application/json").check(status().is(200)));
+
+    /**
+     * {@code burst=true}: all officers start at once and, paced, act in lockstep every second (a stress
+     * case); otherwise they arrive over the first 10 seconds, so their actions spread over each second
+     * as real officers' do, and stay for the rest of the run.
+     */
+    static ClosedInjectionStep[] arrivals() {
+        if (Boolean.getBoolean("burst")) {
+            return new ClosedInjectionStep[] {constantConcurrentUsers(USERS).during(Duration.ofSeconds(SECONDS))};
+        }
+        return new ClosedInjectionStep[] {
+            rampConcurrentUsers(0).to(USERS).during(Duration.ofSeconds(10)),
+            constantConcurrentUsers(USERS).during(Duration.ofSeconds(SECONDS - 10))
+        };
+    }
 
     private Officers() {}
 }
