@@ -39,7 +39,17 @@ final class Officers {
                     .formParam("_csrf", "#{csrf}")
                     .check(status().is(302), header("Location").not("/login?error")));
 
-    static final ChainBuilder HOME = exec(http("home").get("/").check(status().is(200), substring("Xin chào")));
+    static final ChainBuilder HOME = exec(http("home")
+            .get("/")
+            .check(status().is(200), substring("Xin chào"), css("input[name=_csrf]", "value").saveAs("csrf")));
+
+    static final ChainBuilder LOGOUT = exec(http("logout")
+            .post("/logout")
+            .formParam("_csrf", "#{csrf}")
+            .check(status().is(302)));
+
+    /** Pages an officer opens between signing in and signing out (LoginSimulation); 0: sign in and out only. */
+    static final int PAGES = Integer.getInteger("pages", 10);
 
     /** The reference measured in the same run: an endpoint that does no work. */
     static final ChainBuilder TRIVIAL = exec(http("trivial (health)").get("/actuator/health/liveness").header("Accept", "application/json").check(status().is(200)));

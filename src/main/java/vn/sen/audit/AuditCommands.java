@@ -10,9 +10,11 @@ import vn.sen.shared.Command;
 class AuditCommands implements Command {
 
     private final AuditTrail trail;
+    private final AuditSealer sealer;
 
-    AuditCommands(AuditTrail trail) {
+    AuditCommands(AuditTrail trail, AuditSealer sealer) {
         this.trail = trail;
+        this.sealer = sealer;
     }
 
     @Override
@@ -30,6 +32,7 @@ class AuditCommands implements Command {
         if (!args.isEmpty()) {
             throw new CommandException("audit verify takes no arguments");
         }
+        sealer.flush();
         var result = trail.verify();
         if (result.intact()) {
             out.printf("{\"intact\":true,\"checked\":%d}%n", result.checked());

@@ -31,10 +31,12 @@ class AuditController {
     private static final int PAGE = 50;
 
     private final AuditTrail trail;
+    private final AuditSealer sealer;
     private final ApplicationEventPublisher events;
 
-    AuditController(AuditTrail trail, ApplicationEventPublisher events) {
+    AuditController(AuditTrail trail, AuditSealer sealer, ApplicationEventPublisher events) {
         this.trail = trail;
+        this.sealer = sealer;
         this.events = events;
     }
 
@@ -53,6 +55,7 @@ class AuditController {
             @RequestParam(defaultValue = "0") int page,
             Model model) {
         AuditFilter filter = filter(actor, action, outcome, from, to);
+        sealer.flush();
         var records = trail.search(filter, Math.max(page, 0) * PAGE, PAGE + 1);
         model.addAttribute("records", records.stream().limit(PAGE).toList());
         model.addAttribute("hasMore", records.size() > PAGE);
@@ -77,6 +80,7 @@ class AuditController {
         PrintWriter out = new PrintWriter(response.getOutputStream(), false, StandardCharsets.UTF_8);
         out.print('\uFEFF'); // Excel opens UTF-8 CSV correctly only with a byte-order mark
         out.println("seq,time,actor,action,resource,outcome,source,details,hash");
+        sealer.flush();
         trail.export(
                 filter(actor, action, outcome, from, to),
                 r -> out.println(String.join(

@@ -15,21 +15,27 @@ import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 import vn.sen.shared.AuditableEvent;
 
-/** Writes every auditable event into the trail, in the transaction that caused it. */
+/**
+ * Writes every auditable event into the trail, in the transaction that caused it (as a pending entry the
+ * sealer links into the chain right after the commit).
+ */
 @Component
 class AuditListener {
 
     private static final Logger log = LoggerFactory.getLogger(AuditListener.class);
 
     private final AuditTrail trail;
+    private final AuditSealer sealer;
     private final Duration retention;
     private final boolean commandLine;
 
     AuditListener(
             AuditTrail trail,
+            AuditSealer sealer,
             @Value("${sen.audit.retention:P365D}") Duration retention,
             @Value("${sen.command-line:false}") boolean commandLine) {
         this.trail = trail;
+        this.sealer = sealer;
         this.retention = retention;
         this.commandLine = commandLine;
         if (retention.toDays() < 90) {
@@ -39,7 +45,8 @@ class AuditListener {
 
     @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
     void on(AuditableEvent event) {
-        trail.append(event, source());
+        trail.record(event, source());
+        sealer.sealAfterCommit();
     }
 
     @EventListener

@@ -10,67 +10,109 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 import vn.sen.shared.AuditableEvent;
 
 /**
- * Appends to, reads and verifies the hash-chained audit trail.
+ * Records, links, reads and verifies the hash-chained audit trail.
  *
- * <p>Appending locks the single chain-state row, so links are written strictly one after another,
- * and happens just before the business transaction commits: the lock is held only for the commit and
- * a rolled-back action leaves no record.
+ * <p>Recording inserts a pending entry in the business transaction: it commits or rolls back with the
+ * action and takes no lock, so concurrent actions never wait on one another. {@link #seal} then links
+ * pending entries into the chain strictly one after another under the single chain-state row lock,
+ * many per transaction; {@link AuditSealer} calls it right after each commit.
  */
 @Service
 class AuditTrail {
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate batch;
 
-    AuditTrail(JdbcClient jdbc) {
+    AuditTrail(JdbcClient jdbc, JdbcTemplate batch) {
         this.jdbc = jdbc;
+        this.batch = batch;
     }
 
     @Transactional
-    AuditRecord append(AuditableEvent event, String source) {
+    void record(AuditableEvent event, String source) {
+        jdbc.sql("""
+                insert into audit.pending (occurred_at, actor, action, resource, details, source, outcome)
+                values (:at, :actor, :action, :resource, :details, :source, :outcome)
+                """)
+                .param("at", OffsetDateTime.ofInstant(Instant.now(), ZoneOffset.UTC))
+                .param("actor", truncate(event.actor(), 100))
+                .param("action", truncate(event.action(), 100))
+                .param("resource", truncate(event.resource(), 200))
+                .param("details", event.details() == null ? "" : event.details())
+                .param("source", truncate(source, 100))
+                .param("outcome", event.outcome().name())
+                .update();
+    }
+
+    /** Links up to {@code max} pending entries into the chain, oldest first; returns how many. */
+    @Transactional
+    int seal(int max) {
         var head = jdbc.sql("select last_seq, last_hash from audit.chain_state where id = 1 for update")
                 .query((rs, n) -> new Object[] {rs.getLong(1), rs.getString(2)})
                 .single();
-        AuditRecord record = AuditRecord.link(
-                (long) head[0] + 1,
-                Instant.now(),
-                truncate(event.actor(), 100),
-                truncate(event.action(), 100),
-                truncate(event.resource(), 200),
-                event.details() == null ? "" : event.details(),
-                truncate(source, 100),
-                event.outcome().name(),
-                (String) head[1]);
-        jdbc.sql("""
+        List<Long> sealed = new ArrayList<>();
+        List<AuditRecord> links = new ArrayList<>();
+        jdbc.sql("select * from audit.pending order by id limit :max")
+                .param("max", max)
+                .query(rs -> {
+                    long seq =
+                            links.isEmpty() ? (long) head[0] : links.getLast().seq();
+                    String prev =
+                            links.isEmpty() ? (String) head[1] : links.getLast().hash();
+                    sealed.add(rs.getLong("id"));
+                    links.add(AuditRecord.link(
+                            seq + 1,
+                            rs.getObject("occurred_at", OffsetDateTime.class).toInstant(),
+                            rs.getString("actor"),
+                            rs.getString("action"),
+                            rs.getString("resource"),
+                            rs.getString("details"),
+                            rs.getString("source"),
+                            rs.getString("outcome"),
+                            prev));
+                });
+        if (links.isEmpty()) {
+            return 0;
+        }
+        batch.batchUpdate("""
                 insert into audit.record
                     (seq, occurred_at, actor, action, resource, details, source, outcome, prev_hash, hash)
-                values (:seq, :at, :actor, :action, :resource, :details, :source, :outcome, :prev, :hash)
-                """)
-                .param("seq", record.seq())
-                .param("at", OffsetDateTime.ofInstant(record.occurredAt(), ZoneOffset.UTC))
-                .param("actor", record.actor())
-                .param("action", record.action())
-                .param("resource", record.resource())
-                .param("details", record.details())
-                .param("source", record.source())
-                .param("outcome", record.outcome())
-                .param("prev", record.prevHash())
-                .param("hash", record.hash())
-                .update();
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, links, links.size(), (ps, link) -> {
+            ps.setLong(1, link.seq());
+            ps.setObject(2, OffsetDateTime.ofInstant(link.occurredAt(), ZoneOffset.UTC));
+            ps.setString(3, link.actor());
+            ps.setString(4, link.action());
+            ps.setString(5, link.resource());
+            ps.setString(6, link.details());
+            ps.setString(7, link.source());
+            ps.setString(8, link.outcome());
+            ps.setString(9, link.prevHash());
+            ps.setString(10, link.hash());
+        });
+        batch.update(
+                "delete from audit.pending where id = any(?)",
+                ps -> ps.setArray(1, ps.getConnection().createArrayOf("bigint", sealed.toArray())));
         jdbc.sql("update audit.chain_state set last_seq = :seq, last_hash = :hash where id = 1")
-                .param("seq", record.seq())
-                .param("hash", record.hash())
+                .param("seq", links.getLast().seq())
+                .param("hash", links.getLast().hash())
                 .update();
-        return record;
+        return links.size();
     }
 
-    /** Walks the whole chain in order and reports the first record that does not fit. */
-    @Transactional(readOnly = true)
+    /**
+     * Walks the whole chain in order and reports the first record that does not fit; one snapshot for
+     * the chain state and the records, so a seal committing meanwhile is not mistaken for damage.
+     */
+    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
     Verification verify() {
         var state = jdbc.sql("select first_seq, first_prev, last_seq, last_hash from audit.chain_state where id = 1")
                 .query((rs, n) -> new Object[] {rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getString(4)})

@@ -69,13 +69,17 @@ class LoginFlow implements AuthenticationSuccessHandler, AuthenticationFailureHa
     public void onAuthenticationSuccess(HttpServletRequest request, HttpServletResponse response, Authentication auth)
             throws IOException {
         request.getSession().removeAttribute(SECOND_FACTOR_DONE);
-        proceed(request, response, ((SenUser) auth.getPrincipal()).scope().accountId());
+        // The user was loaded for this very password check: no need to load it again.
+        proceed(request, response, (SenUser) auth.getPrincipal());
     }
 
     /** Moves the login to its next step, or completes it; called after each step succeeds. */
     void proceed(HttpServletRequest request, HttpServletResponse response, long accountId) throws IOException {
-        Account account = accounts.byId(accountId).orElseThrow();
-        SenUser user = details.toUser(account);
+        proceed(request, response, details.toUser(accounts.byId(accountId).orElseThrow()));
+    }
+
+    private void proceed(HttpServletRequest request, HttpServletResponse response, SenUser user) throws IOException {
+        long accountId = user.scope().accountId();
         HttpSession session = request.getSession();
         boolean secondFactorDone = Boolean.TRUE.equals(session.getAttribute(SECOND_FACTOR_DONE));
         String stage = null;

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.Executors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -25,6 +27,9 @@ class AuditTrailTest {
 
     @Autowired
     AuditTrail trail;
+
+    @Autowired
+    AuditSealer sealer;
 
     @Autowired
     AuditCommands command;
@@ -49,6 +54,7 @@ class AuditTrailTest {
             transactions.executeWithoutResult(tx -> events.publishEvent(
                     new Happened("tester", "test.happened", "thing:" + n, "số " + n + ", \"quoted\"")));
         }
+        sealer.flush();
         lastSeq =
                 jdbc.sql("select max(seq) from audit.record").query(Long.class).single();
         assertThat(trail.verify().intact()).isTrue();
@@ -57,6 +63,7 @@ class AuditTrailTest {
     @AfterEach
     void restoreTheChain() {
         // Tests below damage the chain on purpose; start each one from an empty, consistent trail.
+        sealer.flush();
         asAttacker("delete from audit.record");
         jdbc.sql(
                         "update audit.chain_state set first_seq = 1, first_prev = repeat('0', 64), last_seq = 0, last_hash = repeat('0', 64)")
@@ -163,5 +170,65 @@ class AuditTrailTest {
         var result = trail.verify();
         assertThat(result.firstBadSeq()).isNull();
         assertThat(result.checked()).isEqualTo(2);
+    }
+
+    @Test
+    void concurrent_actions_are_all_chained_and_rolled_back_ones_leave_nothing() throws Exception {
+        try (var threads = Executors.newFixedThreadPool(8)) {
+            for (int t = 0; t < 8; t++) {
+                int thread = t;
+                threads.submit(() -> {
+                    for (int i = 0; i < 25; i++) {
+                        int n = i;
+                        transactions.executeWithoutResult(tx -> events.publishEvent(
+                                new Happened("thread-" + thread, "test.concurrent", "thing:" + n, "")));
+                        transactions.executeWithoutResult(tx -> {
+                            events.publishEvent(new Happened("thread-" + thread, "test.rolled-back", "x", ""));
+                            tx.setRollbackOnly();
+                        });
+                    }
+                    return null;
+                });
+            }
+        }
+        sealer.flush();
+        var result = trail.verify();
+        assertThat(result.intact()).isTrue();
+        assertThat(result.checked()).isEqualTo(lastSeq + 200);
+        assertThat(count("select count(*) from audit.record where action = 'test.concurrent'"))
+                .isEqualTo(200);
+        assertThat(count("select count(*) from audit.record where action = 'test.rolled-back'"))
+                .isZero();
+    }
+
+    @Test
+    void the_sealer_links_new_entries_right_after_the_commit_without_being_asked() throws Exception {
+        transactions.executeWithoutResult(
+                tx -> events.publishEvent(new Happened("tester", "test.unprompted", "thing", "")));
+        long deadline = System.nanoTime() + Duration.ofSeconds(3).toNanos();
+        while (count("select count(*) from audit.record where action = 'test.unprompted'") == 0
+                && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertThat(count("select count(*) from audit.record where action = 'test.unprompted'"))
+                .isOne();
+        assertThat(count("select count(*) from audit.pending")).isZero();
+    }
+
+    @Test
+    void an_entry_left_pending_by_a_crash_is_sealed_before_the_trail_is_read() {
+        jdbc.sql("""
+                insert into audit.pending (occurred_at, actor, action, resource, details, source, outcome)
+                values (now(), 'tester', 'test.left-behind', 'thing', '', 'system', 'SUCCESS')
+                """).update();
+        var out = new StringWriter();
+        assertThat(command.run(List.of(), new PrintWriter(out, true))).isZero();
+        assertThat(out.toString()).contains("\"checked\":" + (lastSeq + 1));
+        assertThat(count("select count(*) from audit.record where action = 'test.left-behind'"))
+                .isOne();
+    }
+
+    private long count(String sql) {
+        return jdbc.sql(sql).query(Long.class).single();
     }
 }
