@@ -37,8 +37,12 @@ class EmbeddedPostgresConfiguration {
 
     @Bean(destroyMethod = "close")
     EmbeddedServer embeddedPostgres(@Value("${sen.embedded-db.dir:}") String dir) throws IOException {
+        // The server is stopped when the context closes, after everything that still uses it; the
+        // library's own JVM shutdown hook would stop it meanwhile and leave closing beans (the event
+        // publication registry) waiting for a connection until the pool's 30-s timeout.
         if (dir.isBlank()) {
-            return new EmbeddedServer(EmbeddedPostgres.builder().start(), null);
+            return new EmbeddedServer(
+                    EmbeddedPostgres.builder().setRegisterShutdownHook(false).start(), null);
         }
         Path dataDir = Path.of(dir).toAbsolutePath();
         Optional<Integer> running = runningServerPort(dataDir);
@@ -52,6 +56,7 @@ class EmbeddedPostgresConfiguration {
         var server = EmbeddedPostgres.builder()
                 .setDataDirectory(dataDir)
                 .setCleanDataDirectory(false)
+                .setRegisterShutdownHook(false)
                 .setServerConfig("max_connections", "200")
                 .setServerConfig("fsync", "on")
                 .setServerConfig("synchronous_commit", "on")

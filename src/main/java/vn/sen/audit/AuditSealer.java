@@ -73,9 +73,15 @@ class AuditSealer implements SmartLifecycle {
 
     @Override
     public void start() {
-        worker = Thread.ofPlatform().daemon().name("audit-sealer").start(this::work);
+        Thread thread = Thread.ofPlatform().daemon().name("audit-sealer").unstarted(this::work);
+        worker = thread; // before it runs: the loop checks that it is still the worker
+        thread.start();
     }
 
+    /**
+     * Stops the worker. Entries still pending are safe in the database: the next sweep of any node, or
+     * the next start, seals them (no final seal here — the database may already be going away).
+     */
     @Override
     public void stop() {
         Thread stopping = worker;
@@ -87,11 +93,6 @@ class AuditSealer implements SmartLifecycle {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-        }
-        try {
-            flush();
-        } catch (RuntimeException e) {
-            log.warn("Audit entries left pending at shutdown are sealed at the next start: {}", e.toString());
         }
     }
 
