@@ -144,6 +144,30 @@ public class Organization {
         return paths;
     }
 
+    /** Names of the units with {@code ids} (unknown ids are left out). */
+    public Map<Long, String> unitNames(Collection<Long> ids) {
+        Map<Long, String> names = new HashMap<>();
+        if (!ids.isEmpty()) {
+            jdbc.sql("select id, name from organization.unit where id in (:ids)")
+                    .param("ids", ids)
+                    .query(rs -> {
+                        names.put(rs.getLong("id"), rs.getString("name"));
+                    });
+        }
+        return names;
+    }
+
+    /** Ids of the units in the subtrees rooted at {@code paths} (paths as in {@link UserScope} grants). */
+    public List<Long> unitIdsUnder(Collection<String> paths) {
+        if (paths.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("select id from organization.unit where path like any (:paths) order by id")
+                .param("paths", paths.stream().map(p -> p + "%").toArray(String[]::new))
+                .query(Long.class)
+                .list();
+    }
+
     /** New unit (đơn vị) under {@code parentId}; a top-level unit needs the system administrator. */
     @Transactional
     public long createUnit(UserScope actor, NewUnit unit) {

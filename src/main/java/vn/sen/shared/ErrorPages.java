@@ -68,6 +68,14 @@ class ErrorPages implements ErrorController {
         return "error";
     }
 
+    @ExceptionHandler(org.springframework.web.multipart.MaxUploadSizeExceededException.class)
+    String tooLarge(HttpServletResponse response, Model model) {
+        response.setStatus(413);
+        model.addAttribute("status", 413);
+        model.addAttribute("messageKey", "error.413");
+        return "error";
+    }
+
     @ExceptionHandler(org.springframework.web.method.annotation.MethodArgumentTypeMismatchException.class)
     String typeMismatch(Exception e, HttpServletResponse response, Model model) {
         return badRequest(e, response, model);
