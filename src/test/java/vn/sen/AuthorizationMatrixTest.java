@@ -17,9 +17,16 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import vn.sen.demo.DemoFixture;
+import vn.sen.documents.Confidentiality;
+import vn.sen.documents.DocumentType;
+import vn.sen.documents.IncomingDocuments;
+import vn.sen.documents.IncomingViews;
+import vn.sen.documents.Urgency;
+import vn.sen.files.FileManagement;
 import vn.sen.identity.Accounts;
 import vn.sen.identity.TestLogins;
 import vn.sen.organization.Organization;
+import vn.sen.shared.ScopedPrincipal;
 
 /**
  * Who may do what where: every role of the demo province against every resource of this release,
@@ -49,14 +56,54 @@ class AuthorizationMatrixTest {
     @Autowired
     Accounts accounts;
 
+    @Autowired
+    IncomingDocuments incoming;
+
+    @Autowired
+    FileManagement files;
+
+    static final String OFFICE = "000.00.01.H01"; // Văn phòng UBND tỉnh: the demo clerk's unit
+    static IncomingViews.IncomingView officeDocument;
+
     @BeforeEach
-    void loadDemoProvince() {
+    void loadDemoProvince() throws java.io.IOException {
         demo.ensureLoaded();
+        if (officeDocument == null) {
+            var clerk = ((ScopedPrincipal) logins.signedIn("vanthu").getPrincipal()).scope();
+            var file = files.store(
+                    new java.io.ByteArrayInputStream(
+                            "%PDF-1.4\n% ma trận\n%%EOF".getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+                    "ma-tran.pdf",
+                    clerk.username());
+            officeDocument = incoming.register(
+                    clerk,
+                    new IncomingViews.NewIncoming(
+                            unit(OFFICE),
+                            null,
+                            "",
+                            "Bộ Nội vụ",
+                            "12",
+                            "BNV-CCVC",
+                            DocumentType.OFFICIAL_LETTER,
+                            java.time.LocalDate.of(2026, 2, 2),
+                            "V/v thử phân quyền",
+                            "",
+                            "",
+                            Urgency.NORMAL,
+                            Confidentiality.NORMAL,
+                            null,
+                            null,
+                            "",
+                            java.util.List.of(file.id()),
+                            true));
+        }
     }
 
     enum Expect {
         ALLOWED,
-        DENIED
+        DENIED,
+        /** Not found: documents one may not read are not admitted to exist. */
+        HIDDEN
     }
 
     record Case(String who, String what, Expect expect) {}
@@ -81,6 +128,17 @@ class AuthorizationMatrixTest {
             cases.add(new Case(who, "read audit trail", who.equals("kiemtoan") ? Expect.ALLOWED : Expect.DENIED));
             cases.add(new Case(who, "export audit trail", who.equals("kiemtoan") ? Expect.ALLOWED : Expect.DENIED));
             cases.add(new Case(who, "adjust working calendar", admin ? Expect.ALLOWED : Expect.DENIED));
+            boolean officeClerk = who.equals("vanthu");
+            boolean provinceLeader = who.equals("chutich");
+            cases.add(new Case(
+                    who, "register an incoming document for Văn phòng", officeClerk ? Expect.ALLOWED : Expect.DENIED));
+            cases.add(new Case(
+                    who,
+                    "read an incoming document of Văn phòng",
+                    officeClerk || provinceLeader ? Expect.ALLOWED : Expect.HIDDEN));
+            cases.add(new Case(
+                    who, "download its attachment", officeClerk || provinceLeader ? Expect.ALLOWED : Expect.HIDDEN));
+            cases.add(new Case(who, "list incoming documents", Expect.ALLOWED));
         }
         return cases.build().map(c -> Arguments.of(c.who(), c.what(), c.expect()));
     }
@@ -92,7 +150,11 @@ class AuthorizationMatrixTest {
         var request = request(what).with(authentication(logins.signedIn(who)));
         var result = mvc.perform(request).andReturn().getResponse();
         int code = result.getStatus();
-        if (expect == Expect.ALLOWED) {
+        if (expect == Expect.ALLOWED && what.startsWith("register")) {
+            org.assertj.core.api.Assertions.assertThat(result.getRedirectedUrl())
+                    .as("%s may %s (and it is registered)", who, what)
+                    .startsWith("/documents/incoming/");
+        } else if (expect == Expect.ALLOWED) {
             org.assertj.core.api.Assertions.assertThat(code)
                     .as("%s may %s", who, what)
                     .isBetween(200, 399);
@@ -106,7 +168,7 @@ class AuthorizationMatrixTest {
         } else {
             org.assertj.core.api.Assertions.assertThat(code)
                     .as("%s may not %s", who, what)
-                    .isEqualTo(403);
+                    .isEqualTo(expect == Expect.HIDDEN ? 404 : 403);
         }
     }
 
@@ -148,6 +210,23 @@ class AuthorizationMatrixTest {
                         .param("role", "SYSTEM_ADMIN");
             case "read audit trail" -> get("/audit");
             case "export audit trail" -> get("/audit/export.csv");
+            case "register an incoming document for Văn phòng" ->
+                post("/documents/incoming")
+                        .with(csrf())
+                        .param("unitId", Long.toString(unit(OFFICE)))
+                        .param("issuerName", "Sở Tài chính")
+                        .param("codeNumber", Long.toString(System.nanoTime() % 1_000_000_000L))
+                        .param("codeNotation", "STC-NS")
+                        .param("type", "OFFICIAL_LETTER")
+                        .param("issuedOn", "2026-03-02")
+                        .param("subject", "V/v ma trận phân quyền")
+                        .param("urgency", "NORMAL")
+                        .param("confidentiality", "NORMAL");
+            case "read an incoming document of Văn phòng" -> get("/documents/incoming/" + officeDocument.id());
+            case "download its attachment" ->
+                get("/documents/incoming/" + officeDocument.id() + "/files/"
+                        + officeDocument.files().getFirst().id());
+            case "list incoming documents" -> get("/documents/incoming");
             case "adjust working calendar" ->
                 post("/admin/calendar/adjustments")
                         .with(csrf())

@@ -120,6 +120,9 @@ class IncomingDocumentController {
             @RequestParam(name = "upload", required = false) MultipartFile[] uploads,
             Model model)
             throws IOException {
+        if (incoming.registeringUnits(me.scope()).isEmpty()) {
+            throw new org.springframework.security.access.AccessDeniedException("not a clerk");
+        }
         List<UUID> fileIds = new ArrayList<>(form.fileIds() == null ? List.of() : form.fileIds());
         for (MultipartFile upload : uploads == null ? new MultipartFile[0] : uploads) {
             if (upload.isEmpty()
@@ -135,8 +138,8 @@ class IncomingDocumentController {
                 errors.reject(e.code(), e.args(), e.code());
             }
         }
+        // The page lists the stored uploads itself; the form object stays as bound, with its errors.
         IncomingDocumentForm kept = form.withFileIds(fileIds);
-        model.addAttribute("form", kept);
         if (errors.hasErrors()) {
             return formPage(me.scope(), model, fileIds);
         }
@@ -221,7 +224,7 @@ class IncomingDocumentController {
             @Positive Integer pageCount,
             @Size(max = 4000) String description,
             List<UUID> fileIds,
-            boolean confirmDuplicate) {
+            Boolean confirmDuplicate) {
 
         IncomingDocumentForm withFileIds(List<UUID> ids) {
             return new IncomingDocumentForm(
@@ -264,7 +267,7 @@ class IncomingDocumentController {
                     pageCount,
                     description,
                     fileIds,
-                    confirmDuplicate);
+                    Boolean.TRUE.equals(confirmDuplicate));
         }
     }
 }
