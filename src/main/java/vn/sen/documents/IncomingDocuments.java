@@ -47,6 +47,7 @@ public class IncomingDocuments {
     private final Registers registers;
     private final Organization organization;
     private final FileManagement files;
+    private final Routing routing;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
@@ -55,12 +56,14 @@ public class IncomingDocuments {
             Registers registers,
             Organization organization,
             FileManagement files,
+            Routing routing,
             ApplicationEventPublisher events,
             Clock clock) {
         this.jdbc = jdbc;
         this.registers = registers;
         this.organization = organization;
         this.files = files;
+        this.routing = routing;
         this.events = events;
         this.clock = clock;
     }
@@ -149,6 +152,14 @@ public class IncomingDocuments {
                     .param("p", position++)
                     .update();
         }
+        jdbc.sql("""
+                insert into documents.incoming_history (incoming_id, at, actor, action, text)
+                values (:d, now(), :actor, 'REGISTERED', :text)
+                """)
+                .param("d", id)
+                .param("actor", clerk.username())
+                .param("text", unit.name() + ", " + number.number() + "/" + today.getYear())
+                .update();
         events.publishEvent(new IncomingDocumentRegistered(
                 clerk.username(), id, unit.id(), today.getYear(), number.number(), doc.urgency(), duplicate));
         return load(id).orElseThrow();
@@ -202,7 +213,7 @@ public class IncomingDocuments {
 
     /** The document, if it exists and the user may read it. */
     public Optional<IncomingView> find(UserScope user, long id) {
-        return load(id).filter(d -> visibleUnits(user).contains(d.unitId()));
+        return load(id).filter(d -> visibleUnits(user).contains(d.unitId()) || routing.involved(user, d.id()));
     }
 
     /** An attachment of a document the user may read; empty for anything else. */
@@ -253,6 +264,11 @@ public class IncomingDocuments {
                         (Integer) rs.getObject("page_count"),
                         rs.getString("description"),
                         rs.getString("registered_by"),
+                        rs.getObject("closed_at") == null
+                                ? null
+                                : rs.getObject("closed_at", OffsetDateTime.class)
+                                        .toInstant(),
+                        rs.getString("result"),
                         attached))
                 .optional();
     }

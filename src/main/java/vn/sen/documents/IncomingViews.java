@@ -103,7 +103,13 @@ public final class IncomingViews {
             Integer pageCount,
             String description,
             String registeredBy,
+            Instant closedAt,
+            String result,
             List<StoredFile> files) {
+
+        public boolean closed() {
+            return closedAt != null;
+        }
 
         public String numberAndNotation() {
             return IncomingViews.numberAndNotation(codeNumber, codeNotation);

@@ -51,6 +51,9 @@ class IncomingDocumentsTest {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    java.time.Clock clock;
+
     long province;
     long department;
     long otherDepartment;
@@ -109,7 +112,7 @@ class IncomingDocumentsTest {
         assertThat(second.arrivalNumber()).isEqualTo(2);
         assertThat(elsewhere.arrivalNumber()).isEqualTo(1);
         assertThat(first.registerName())
-                .isEqualTo("Sổ văn bản đến " + LocalDate.now().getYear());
+                .isEqualTo("Sổ văn bản đến " + LocalDate.now(clock).getYear());
         assertThat(first.numberAndNotation()).isEqualTo("101/UBND-VP");
     }
 
@@ -209,7 +212,7 @@ class IncomingDocumentsTest {
                 "1",
                 "SYT",
                 DocumentType.REPORT,
-                LocalDate.now().plusDays(2),
+                LocalDate.now(clock).plusDays(2),
                 "Báo cáo",
                 "",
                 "",
