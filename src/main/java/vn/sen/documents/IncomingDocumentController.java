@@ -49,11 +49,14 @@ class IncomingDocumentController {
 
     private final IncomingDocuments incoming;
     private final FileManagement files;
+    private final RoutingPanel routingScreens;
     private final DateTimeFormatter dateTime;
 
-    IncomingDocumentController(IncomingDocuments incoming, FileManagement files, Clock clock) {
+    IncomingDocumentController(
+            IncomingDocuments incoming, FileManagement files, RoutingPanel routingScreens, Clock clock) {
         this.incoming = incoming;
         this.files = files;
+        this.routingScreens = routingScreens;
         this.dateTime = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm").withZone(clock.getZone());
     }
 
@@ -173,7 +176,9 @@ class IncomingDocumentController {
 
     @GetMapping("/documents/incoming/{id}")
     String show(@PathVariable long id, @AuthenticationPrincipal ScopedPrincipal me, Model model) {
-        model.addAttribute("document", incoming.find(me.scope(), id).orElseThrow(IncomingDocumentController::notFound));
+        var document = incoming.find(me.scope(), id).orElseThrow(IncomingDocumentController::notFound);
+        model.addAttribute("document", document);
+        routingScreens.describe(me.scope(), document, model);
         return "documents/incoming/show";
     }
 

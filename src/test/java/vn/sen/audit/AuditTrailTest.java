@@ -174,10 +174,11 @@ class AuditTrailTest {
 
     @Test
     void concurrent_actions_are_all_chained_and_rolled_back_ones_leave_nothing() throws Exception {
+        var done = new java.util.ArrayList<java.util.concurrent.Future<Object>>();
         try (var threads = Executors.newFixedThreadPool(8)) {
             for (int t = 0; t < 8; t++) {
                 int thread = t;
-                threads.submit(() -> {
+                done.add(threads.submit(() -> {
                     for (int i = 0; i < 25; i++) {
                         int n = i;
                         transactions.executeWithoutResult(tx -> events.publishEvent(
@@ -188,8 +189,11 @@ class AuditTrailTest {
                         });
                     }
                     return null;
-                });
+                }));
             }
+        }
+        for (var future : done) {
+            future.get(); // a failed transaction fails the test
         }
         sealer.flush();
         var result = trail.verify();

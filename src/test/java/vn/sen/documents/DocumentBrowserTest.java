@@ -1,0 +1,168 @@
+package vn.sen.documents;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.options.AriaRole;
+import com.microsoft.playwright.options.SelectOption;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import vn.sen.demo.DemoFixture;
+import vn.sen.identity.TestLogins;
+import vn.sen.organization.Organization;
+import vn.sen.shared.ScopedPrincipal;
+
+/**
+ * The incoming-document journey in a real Chromium: the clerk registers a document with its scan and
+ * presents it, the Chairman assigns it to the office, the clerk forwards it to a specialist, the
+ * specialist handles it, and the clerk sees it done.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class DocumentBrowserTest {
+
+    static Playwright playwright;
+    static Browser browser;
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    DemoFixture demo;
+
+    @Autowired
+    TestLogins logins;
+
+    @Autowired
+    Organization organization;
+
+    @BeforeAll
+    static void startBrowser() {
+        playwright = Playwright.create();
+        browser = vn.sen.Chromium.launch(playwright);
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        browser.close();
+        playwright.close();
+    }
+
+    @BeforeEach
+    void demoProvince() {
+        demo.ensureLoaded();
+    }
+
+    private Page signedIn(String username) {
+        BrowserContext context = browser.newContext(new Browser.NewContextOptions().setLocale("vi-VN"));
+        Page page = context.newPage();
+        page.navigate("http://localhost:" + port + "/login");
+        page.getByLabel("Tên đăng nhập").fill(username);
+        page.getByLabel("Mật khẩu", new Page.GetByLabelOptions().setExact(true)).fill(DemoFixture.demoPassword());
+        page.getByRole(
+                        AriaRole.BUTTON,
+                        new Page.GetByRoleOptions().setName("Đăng nhập").setExact(true))
+                .click();
+        assertThat(page.locator("h1")).containsText("Xin chào");
+        return page;
+    }
+
+    private static void notice(Page page, String text) {
+        assertThat(page.getByRole(AriaRole.STATUS)
+                        .filter(new com.microsoft.playwright.Locator.FilterOptions().setHasText(text)))
+                .isVisible();
+    }
+
+    private long officerOf(String username) {
+        return ((ScopedPrincipal) logins.signedIn(username).getPrincipal())
+                .scope()
+                .officerId();
+    }
+
+    @Test
+    void a_document_travels_from_the_clerk_to_the_chairman_to_a_specialist_and_back_done() throws IOException {
+        Path scan = Files.createTempFile("cong-van-", ".pdf");
+        Files.writeString(scan, "%PDF-1.4\n% công văn thử\n%%EOF\n", StandardCharsets.UTF_8);
+        String number = Long.toString(System.nanoTime() % 100_000);
+        long office = organization.unitByCode("000.00.01.H01").orElseThrow().id();
+
+        // The clerk registers it with its scan and presents it to the Chairman.
+        Page clerk = signedIn("vanthu");
+        clerk.getByRole(
+                        AriaRole.LINK,
+                        new Page.GetByRoleOptions().setName("Văn bản đến").setExact(true))
+                .first()
+                .click();
+        clerk.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Vào sổ văn bản đến"))
+                .click();
+        clerk.getByLabel("Cơ quan ban hành", new Page.GetByLabelOptions().setExact(true))
+                .fill("Bộ Tài chính");
+        clerk.getByLabel("Số", new Page.GetByLabelOptions().setExact(true)).fill(number);
+        clerk.getByLabel("Ký hiệu").fill("BTC-NSNN");
+        clerk.getByLabel("Ngày ban hành").fill("2026-03-02");
+        clerk.getByLabel("Trích yếu").fill("V/v hướng dẫn lập dự toán năm 2027");
+        clerk.getByLabel("Độ khẩn").selectOption("URGENT");
+        clerk.getByLabel("Tệp đính kèm").setInputFiles(scan);
+        clerk.getByRole(
+                        AriaRole.BUTTON,
+                        new Page.GetByRoleOptions().setName("Vào sổ").setExact(true))
+                .click();
+        notice(clerk, "Đã vào sổ với số đến");
+        assertThat(clerk.locator("body"))
+                .containsText(Path.of(scan.toString()).getFileName().toString());
+        String documentUrl = clerk.url();
+        clerk.locator("#leaderOfficerId")
+                .selectOption(new SelectOption().setValue(Long.toString(officerOf("chutich"))));
+        clerk.locator("#present-form button").click();
+        notice(clerk, "Đã trình lãnh đạo");
+
+        // The Chairman finds it waiting, assigns the office to lead it within three working days.
+        Page chairman = signedIn("chutich");
+        chairman.navigate("http://localhost:" + port + "/documents/inbox");
+        chairman.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("V/v hướng dẫn lập dự toán năm 2027"))
+                .click();
+        chairman.locator("#lead").selectOption(new SelectOption().setValue("unit:" + office));
+        chairman.getByLabel("Ý kiến chỉ đạo").fill("Văn phòng chủ trì tham mưu, báo cáo trước hạn");
+        chairman.getByLabel("hoặc hạn sau số ngày làm việc").fill("3");
+        chairman.locator("#assign-form button").click();
+        notice(chairman, "Đã giao xử lý");
+
+        // The office's clerk hands it to a specialist of the office.
+        clerk.navigate(documentUrl);
+        clerk.locator(".forward-form select")
+                .selectOption(new SelectOption().setValue("officer:" + officerOf("chuyenvien")));
+        clerk.locator(".forward-form button").click();
+        notice(clerk, "Đã chuyển");
+
+        // The specialist handles it from the inbox.
+        Page specialist = signedIn("chuyenvien");
+        specialist.navigate("http://localhost:" + port + "/documents/inbox");
+        specialist
+                .getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("V/v hướng dẫn lập dự toán năm 2027"))
+                .click();
+        specialist
+                .getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Bắt đầu xử lý"))
+                .click();
+        notice(specialist, "Đã bắt đầu xử lý");
+        specialist.locator(".complete-form textarea").fill("Đã tham mưu Công văn trả lời số 45/VP-TH");
+        specialist.locator(".complete-form button").click();
+        notice(specialist, "Đã hoàn thành");
+
+        // The clerk sees it done, with the result and the whole history.
+        clerk.navigate(documentUrl);
+        assertThat(clerk.locator("body")).containsText("Đã xử lý xong");
+        assertThat(clerk.locator("body")).containsText("Đã tham mưu Công văn trả lời số 45/VP-TH");
+        assertThat(clerk.locator("#history li")).hasCount(7);
+    }
+}
