@@ -1,7 +1,5 @@
 package vn.sen.demo;
 
-import java.text.Normalizer;
-import java.util.Locale;
 import java.util.Random;
 
 /** Plausible Vietnamese full names, drawn with the real frequency of the commonest family names. */
@@ -58,8 +56,6 @@ final class VietnameseNames {
     }
 
     static String fold(String text) {
-        String noMarks = Normalizer.normalize(text.replace('đ', 'd').replace('Đ', 'D'), Normalizer.Form.NFD)
-                .replaceAll("\\p{M}", "");
-        return noMarks.toLowerCase(Locale.ROOT);
+        return vn.sen.shared.VietnameseText.fold(text);
     }
 }

@@ -216,6 +216,34 @@ public class IncomingDocuments {
         return load(id).filter(d -> visibleUnits(user).contains(d.unitId()) || routing.involved(user, d.id()));
     }
 
+    /**
+     * The document without an access check, for read models (search) that enforce access themselves
+     * with {@link #readerScope} and {@link Routing#readers}.
+     */
+    public Optional<IncomingView> forIndexing(long id) {
+        return load(id);
+    }
+
+    /** Ids of incoming documents after {@code afterId}, in order, for rebuilding read models. */
+    public List<Long> ids(long afterId, int limit) {
+        return jdbc.sql("select id from documents.incoming where id > :after order by id limit :limit")
+                .param("after", afterId)
+                .param("limit", limit)
+                .query(Long.class)
+                .list();
+    }
+
+    /** What decides which incoming documents a user reads, for read models that filter by it. */
+    public ReaderScope readerScope(UserScope user) {
+        return new ReaderScope(visibleUnits(user), user.officerId(), Routing.handlingUnits(user));
+    }
+
+    /**
+     * A user reads a document when its unit is in {@code units}, or one of its parts is (or was) held
+     * by {@code officerId} or by a unit in {@code handlingUnits}.
+     */
+    public record ReaderScope(List<Long> units, Long officerId, List<Long> handlingUnits) {}
+
     /** An attachment of a document the user may read; empty for anything else. */
     public Optional<StoredFile> attachment(UserScope user, long documentId, UUID fileId) {
         return find(user, documentId)

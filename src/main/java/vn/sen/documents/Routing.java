@@ -281,6 +281,14 @@ public class Routing {
                 .list();
     }
 
+    /** Everyone who holds or held a part of the document (they may read it). */
+    public List<Assignee> readers(long documentId) {
+        return jdbc.sql("select distinct unit_id, officer_id from documents.assignment where incoming_id = :d")
+                .param("d", documentId)
+                .query((rs, n) -> new Assignee((Long) rs.getObject(1), (Long) rs.getObject(2)))
+                .list();
+    }
+
     /** True when the user holds, or held, a part of the document: it may then read it. */
     boolean involved(UserScope user, long documentId) {
         return jdbc.sql("""

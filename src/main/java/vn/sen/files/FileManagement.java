@@ -138,6 +138,16 @@ public class FileManagement {
         return find(id).orElseThrow(() -> new RuleViolation("files.error.not-found"));
     }
 
+    /** The file's text for search (PDF text layer, plain text, XML), at most {@code maxChars}; empty otherwise. */
+    public String text(StoredFile file, int maxChars) throws IOException {
+        Path scratch = storage.temporaryFile();
+        try (InputStream in = open(file)) {
+            return TextExtraction.extract(file, in, scratch, maxChars);
+        } finally {
+            Files.deleteIfExists(scratch);
+        }
+    }
+
     /** The whole content, checked against its SHA-256 when read to the end. */
     public InputStream open(StoredFile file) throws IOException {
         return new VerifyingInputStream(storage.read(file.sha256(), 0), file.sha256());

@@ -1,0 +1,174 @@
+package vn.sen.search;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import vn.sen.documents.DocumentType;
+import vn.sen.documents.IncomingDocuments;
+import vn.sen.documents.Urgency;
+import vn.sen.shared.UserScope;
+import vn.sen.shared.VietnameseText;
+
+/**
+ * Search (tìm kiếm): the module's API. Accent-insensitive on every field and the attachments' text;
+ * an exact number-and-notation match ranks first; only what the user may read comes back.
+ */
+@Service
+@Transactional(readOnly = true)
+public class Search {
+
+    private final JdbcClient jdbc;
+    private final IncomingDocuments incoming;
+
+    Search(JdbcClient jdbc, IncomingDocuments incoming) {
+        this.jdbc = jdbc;
+        this.incoming = incoming;
+    }
+
+    /** What to look for; null filters are not applied. */
+    public record Query(String text, DocumentType type, LocalDate from, LocalDate to, Boolean closed, Long unitId) {
+
+        public Query {
+            text = text == null ? "" : text.strip();
+        }
+
+        public static Query of(String text) {
+            return new Query(text, null, null, null, null, null);
+        }
+    }
+
+    /** A piece of displayed text, marked when it matched. */
+    public record Segment(String text, boolean marked) {}
+
+    /** One result, with the matched words marked in the subject and a snippet of the attachments. */
+    public record Hit(
+            String kind,
+            long id,
+            String numberAndNotation,
+            DocumentType type,
+            List<Segment> subject,
+            String issuer,
+            LocalDate issuedOn,
+            Urgency urgency,
+            boolean closed,
+            List<Segment> snippet,
+            boolean exactNumber) {}
+
+    public List<Hit> search(UserScope user, Query query, int limit) {
+        String folded = VietnameseText.fold(query.text());
+        String words = SearchIndex.words(folded);
+        if (words.isEmpty()) {
+            return List.of();
+        }
+        var scope = incoming.readerScope(user);
+        Map<String, Object> params = new HashMap<>();
+        params.put("q", folded);
+        params.put("words", words);
+        params.put("units", scope.units().toArray(Long[]::new));
+        params.put("officer", scope.officerId() == null ? -1L : scope.officerId());
+        params.put("handling", scope.handlingUnits().toArray(Long[]::new));
+        params.put("limit", limit);
+        StringBuilder filters = new StringBuilder();
+        if (query.type() != null) {
+            filters.append(" and e.doc_type = :type");
+            params.put("type", query.type().name());
+        }
+        if (query.from() != null) {
+            filters.append(" and e.issued_on >= :from");
+            params.put("from", query.from());
+        }
+        if (query.to() != null) {
+            filters.append(" and e.issued_on <= :to");
+            params.put("to", query.to());
+        }
+        if (query.closed() != null) {
+            filters.append(" and e.closed = :closed");
+            params.put("closed", query.closed());
+        }
+        if (query.unitId() != null) {
+            filters.append(" and e.unit_id = :unit");
+            params.put("unit", query.unitId());
+        }
+        List<String> terms = Arrays.asList(words.split(" "));
+        return jdbc.sql("""
+                select e.*, (e.number_folded = :q or e.number_folded like :q || '/%') as exact,
+                       ts_rank(to_tsvector('simple', e.words), plainto_tsquery('simple', :words)) as rank
+                from search.entry e
+                where (to_tsvector('simple', e.words) @@ plainto_tsquery('simple', :words)
+                       or e.folded like '%' || :q || '%')
+                  and (e.unit_id = any(:units) or exists (
+                        select 1 from search.reader r where r.kind = e.kind and r.id = e.id
+                          and (r.officer_id = :officer or r.unit_id = any(:handling))))
+                """ + filters + """
+                 order by exact desc, rank desc, e.issued_on desc nulls last, e.id desc
+                 limit :limit
+                """)
+                .params(params)
+                .query((rs, n) -> new Hit(
+                        rs.getString("kind"),
+                        rs.getLong("id"),
+                        rs.getString("number_notation"),
+                        DocumentType.valueOf(rs.getString("doc_type")),
+                        highlight(rs.getString("subject"), terms),
+                        rs.getString("issuer"),
+                        rs.getObject("issued_on", LocalDate.class),
+                        Urgency.valueOf(rs.getString("urgency")),
+                        rs.getBoolean("closed"),
+                        snippet(rs.getString("body"), terms),
+                        rs.getBoolean("exact")))
+                .list();
+    }
+
+    /** Splits {@code text} into segments, marking every occurrence of a folded term. */
+    static List<Segment> highlight(String text, List<String> terms) {
+        String folded = VietnameseText.fold(text);
+        boolean[] marked = new boolean[text.length()];
+        for (String term : terms) {
+            if (term.isEmpty()) {
+                continue;
+            }
+            int at = folded.indexOf(term);
+            while (at >= 0) {
+                Arrays.fill(marked, at, Math.min(at + term.length(), marked.length), true);
+                at = folded.indexOf(term, at + term.length());
+            }
+        }
+        List<Segment> segments = new ArrayList<>();
+        int start = 0;
+        for (int i = 1; i <= text.length(); i++) {
+            if (i == text.length() || marked[i] != marked[start]) {
+                segments.add(new Segment(text.substring(start, i), marked[start]));
+                start = i;
+            }
+        }
+        return segments;
+    }
+
+    /** Up to ~160 characters of the attachments' text around the first matched term. */
+    static List<Segment> snippet(String body, List<String> terms) {
+        if (body == null || body.isBlank()) {
+            return List.of();
+        }
+        String folded = VietnameseText.fold(body);
+        int first = terms.stream()
+                .mapToInt(folded::indexOf)
+                .filter(i -> i >= 0)
+                .min()
+                .orElse(-1);
+        if (first < 0) {
+            return List.of();
+        }
+        int from = Math.max(0, first - 60);
+        int to = Math.min(body.length(), first + 100);
+        String window = (from > 0 ? "…" : "")
+                + body.substring(from, to).replaceAll("\\s+", " ")
+                + (to < body.length() ? "…" : "");
+        return highlight(window, terms);
+    }
+}

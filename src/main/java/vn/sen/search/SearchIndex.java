@@ -1,0 +1,134 @@
+package vn.sen.search;
+
+import java.io.IOException;
+import java.util.Locale;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.MessageSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+import vn.sen.documents.IncomingDocuments;
+import vn.sen.documents.IncomingViews.IncomingView;
+import vn.sen.documents.Routing;
+import vn.sen.documents.RoutingViews.Assignee;
+import vn.sen.files.FileManagement;
+import vn.sen.files.StoredFile;
+import vn.sen.shared.VietnameseText;
+
+/** Writes search entries (mục tìm kiếm) from the documents they describe. */
+@Component
+class SearchIndex {
+
+    static final String INCOMING = "incoming";
+    private static final Logger log = LoggerFactory.getLogger(SearchIndex.class);
+    private static final int BODY_CHARS = 200_000;
+    private static final Locale VIETNAMESE = Locale.forLanguageTag("vi");
+
+    private final JdbcClient jdbc;
+    private final IncomingDocuments incoming;
+    private final Routing routing;
+    private final FileManagement files;
+    private final MessageSource messages;
+
+    SearchIndex(
+            JdbcClient jdbc,
+            IncomingDocuments incoming,
+            Routing routing,
+            FileManagement files,
+            MessageSource messages) {
+        this.jdbc = jdbc;
+        this.incoming = incoming;
+        this.routing = routing;
+        this.files = files;
+        this.messages = messages;
+    }
+
+    /** (Re)writes the entry of an incoming document, its attachments' text and its readers. */
+    @Transactional
+    void indexIncoming(long id) {
+        IncomingView doc = incoming.forIndexing(id).orElse(null);
+        if (doc == null) {
+            remove(INCOMING, id);
+            return;
+        }
+        StringBuilder body = new StringBuilder();
+        for (StoredFile file : doc.files()) {
+            try {
+                body.append(files.text(file, BODY_CHARS - body.length())).append('\n');
+            } catch (IOException e) {
+                log.warn("Text of {} not indexed: {}", file.id(), e.getMessage());
+            }
+        }
+        String typeName =
+                messages.getMessage("doc.type." + doc.type(), null, doc.type().name(), VIETNAMESE);
+        String everything = String.join(
+                " ",
+                typeName,
+                doc.numberAndNotation(),
+                doc.subject(),
+                doc.issuerName(),
+                doc.issuerCode(),
+                doc.signerName(),
+                doc.description(),
+                body);
+        String folded = VietnameseText.fold(everything);
+        jdbc.sql("""
+                insert into search.entry (kind, id, unit_id, number_notation, number_folded, doc_type, subject, issuer,
+                    signer, issued_on, urgency, closed, body, folded, words)
+                values (:kind, :id, :unit, :number, :numberFolded, :type, :subject, :issuer, :signer, :issuedOn,
+                    :urgency, :closed, :body, :folded, :words)
+                on conflict (kind, id) do update set unit_id = excluded.unit_id,
+                    number_notation = excluded.number_notation, number_folded = excluded.number_folded,
+                    doc_type = excluded.doc_type, subject = excluded.subject, issuer = excluded.issuer,
+                    signer = excluded.signer, issued_on = excluded.issued_on, urgency = excluded.urgency,
+                    closed = excluded.closed, body = excluded.body, folded = excluded.folded, words = excluded.words
+                """)
+                .param("kind", INCOMING)
+                .param("id", doc.id())
+                .param("unit", doc.unitId())
+                .param("number", doc.numberAndNotation())
+                .param("numberFolded", VietnameseText.fold(doc.numberAndNotation()))
+                .param("type", doc.type().name())
+                .param("subject", doc.subject())
+                .param("issuer", doc.issuerName())
+                .param("signer", (doc.signerPosition() + " " + doc.signerName()).strip())
+                .param("issuedOn", doc.issuedOn())
+                .param("urgency", doc.urgency().name())
+                .param("closed", doc.closed())
+                .param("body", body.toString())
+                .param("folded", folded)
+                .param("words", words(folded))
+                .update();
+        jdbc.sql("delete from search.reader where kind = :kind and id = :id")
+                .param("kind", INCOMING)
+                .param("id", doc.id())
+                .update();
+        for (Assignee reader : routing.readers(doc.id())) {
+            jdbc.sql("insert into search.reader (kind, id, officer_id, unit_id) values (:kind, :id, :o, :u)"
+                            + " on conflict do nothing")
+                    .param("kind", INCOMING)
+                    .param("id", doc.id())
+                    .param("o", reader.officerId())
+                    .param("u", reader.unitId())
+                    .update();
+        }
+    }
+
+    @Transactional
+    void remove(String kind, long id) {
+        jdbc.sql("delete from search.reader where kind = :kind and id = :id")
+                .param("kind", kind)
+                .param("id", id)
+                .update();
+        jdbc.sql("delete from search.entry where kind = :kind and id = :id")
+                .param("kind", kind)
+                .param("id", id)
+                .update();
+    }
+
+    /** Folded text as separate words: "125/qd-ubnd" becomes "125 qd ubnd", so each part matches. */
+    static String words(String folded) {
+        return folded.replaceAll("[^\\p{L}\\p{N}]+", " ").strip();
+    }
+}

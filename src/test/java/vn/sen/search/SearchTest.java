@@ -1,0 +1,274 @@
+package vn.sen.search;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.function.Supplier;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.font.PDType1Font;
+import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import vn.sen.documents.Confidentiality;
+import vn.sen.documents.DocumentType;
+import vn.sen.documents.IncomingDocuments;
+import vn.sen.documents.IncomingViews.NewIncoming;
+import vn.sen.documents.Routing;
+import vn.sen.documents.RoutingViews.Assignee;
+import vn.sen.documents.RoutingViews.Assignment;
+import vn.sen.documents.Urgency;
+import vn.sen.files.FileManagement;
+import vn.sen.organization.Organization;
+import vn.sen.organization.Organization.NewOfficer;
+import vn.sen.organization.Organization.NewUnit;
+import vn.sen.organization.UnitKind;
+import vn.sen.search.Search.Hit;
+import vn.sen.search.Search.Query;
+import vn.sen.search.Search.Segment;
+import vn.sen.shared.Role;
+import vn.sen.shared.UserScope;
+
+/** Accent-insensitive search over incoming documents and their attachments, within what one may read. */
+@SpringBootTest
+class SearchTest {
+
+    @Autowired
+    Search search;
+
+    @Autowired
+    IncomingDocuments incoming;
+
+    @Autowired
+    Routing routing;
+
+    @Autowired
+    FileManagement files;
+
+    @Autowired
+    Organization organization;
+
+    @Autowired
+    SearchCommands rebuild;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    Clock clock;
+
+    String tag;
+    long unit;
+    long otherUnit;
+    long committee;
+    UserScope clerk;
+    UserScope otherClerk;
+    UserScope chairman;
+    UserScope outsider;
+    long outsiderOfficer;
+
+    @BeforeEach
+    void twoUnits() {
+        var system = UserScope.system();
+        tag = Long.toString(System.nanoTime(), 36);
+        committee = organization.createUnit(
+                system, new NewUnit(null, null, UnitKind.PROVINCE_COMMITTEE, "UBND " + tag, "UBND", null, null, 0));
+        unit = organization.createUnit(
+                system, new NewUnit(committee, null, UnitKind.OFFICE, "VP " + tag, "VP", null, null, 0));
+        otherUnit = organization.createUnit(
+                system, new NewUnit(committee, null, UnitKind.DEPARTMENT, "Sở " + tag, "S", null, null, 0));
+        long chairmanOfficer =
+                organization.createOfficer(system, new NewOfficer("CT " + tag, null, null, committee, "CHU_TICH"));
+        outsiderOfficer =
+                organization.createOfficer(system, new NewOfficer("CV " + tag, null, null, otherUnit, "CHUYEN_VIEN"));
+        clerk = scope("vt" + tag, null, Role.CLERK, unit);
+        otherClerk = scope("vt2" + tag, null, Role.CLERK, otherUnit);
+        chairman = scope("ct" + tag, chairmanOfficer, Role.LEADER, committee);
+        outsider = scope("cv" + tag, outsiderOfficer, Role.SPECIALIST, otherUnit);
+    }
+
+    private UserScope scope(String username, Long officer, Role role, long unitId) {
+        return new UserScope(
+                1,
+                username,
+                officer,
+                List.of(new UserScope.Grant(
+                        role, unitId, organization.requireUnit(unitId).path())));
+    }
+
+    private long register(
+            String number, String notation, DocumentType type, String subject, List<java.util.UUID> fileIds) {
+        return incoming.register(
+                        clerk,
+                        new NewIncoming(
+                                unit,
+                                null,
+                                "",
+                                "Bộ Tài chính",
+                                number,
+                                notation,
+                                type,
+                                LocalDate.now(clock).minusDays(3),
+                                subject,
+                                "",
+                                "Nguyễn Thị Hồng",
+                                Urgency.NORMAL,
+                                Confidentiality.NORMAL,
+                                null,
+                                null,
+                                "",
+                                fileIds,
+                                true))
+                .id();
+    }
+
+    private static <T> T eventually(Supplier<T> probe, java.util.function.Predicate<T> done)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        T value = probe.get();
+        while (!done.test(value) && System.nanoTime() < deadline) {
+            Thread.sleep(25);
+            value = probe.get();
+        }
+        return value;
+    }
+
+    private List<Long> found(UserScope user, String text) throws InterruptedException {
+        return eventually(
+                        () -> search.search(user, Query.of(text), 50).stream()
+                                .map(Hit::id)
+                                .toList(),
+                        ids -> !ids.isEmpty())
+                .stream()
+                .toList();
+    }
+
+    @Test
+    void words_typed_without_diacritics_find_the_document_and_the_exact_number_comes_first() throws Exception {
+        String number = Long.toString(System.nanoTime() % 100_000);
+        long mentions = register(
+                "9" + number,
+                "UBND-VP",
+                DocumentType.OFFICIAL_LETTER,
+                "V/v thực hiện Quyết định " + number + "/QĐ-UBND " + tag,
+                List.of());
+        long decision = register(
+                number, "QĐ-UBND", DocumentType.DECISION, "Phê duyệt kế hoạch chuyển đổi số " + tag, List.of());
+        assertThat(found(clerk, "chuyen doi so " + tag)).contains(decision);
+        assertThat(found(clerk, "phe duyet ke hoach " + tag)).containsExactly(decision);
+        List<Long> byNumber = eventually(
+                () -> search.search(clerk, Query.of(number + "/qd-ubnd"), 50).stream()
+                        .map(Hit::id)
+                        .toList(),
+                ids -> ids.containsAll(List.of(decision, mentions)));
+        assertThat(byNumber).startsWith(decision).contains(mentions);
+        var hit = search.search(clerk, Query.of("quyet dinh " + number), 50).getFirst();
+        assertThat(hit.id()).isEqualTo(decision);
+    }
+
+    @Test
+    void text_inside_a_pdf_attachment_is_found_and_shown_around_the_match() throws Exception {
+        var pdf = files.store(
+                new ByteArrayInputStream(pdfSaying("Bao cao tinh hinh giai ngan von dau tu cong " + tag)),
+                "bao-cao.pdf",
+                clerk.username());
+        long doc = register("7", "BC-STC", DocumentType.REPORT, "Báo cáo tháng " + tag, List.of(pdf.id()));
+        assertThat(found(clerk, "giai ngan " + tag)).containsExactly(doc);
+        var hit = search.search(clerk, Query.of("giai ngan " + tag), 5).getFirst();
+        assertThat(hit.snippet()).anyMatch(s -> s.marked() && s.text().equalsIgnoreCase("giai"));
+    }
+
+    @Test
+    void only_what_the_user_may_read_is_found() throws Exception {
+        long doc = register("31", "UBND-VP", DocumentType.OFFICIAL_LETTER, "Tài liệu mật phòng " + tag, List.of());
+        assertThat(found(clerk, "tai lieu mat phong " + tag)).containsExactly(doc);
+        assertThat(found(chairman, "tai lieu mat phong " + tag)).containsExactly(doc);
+        Thread.sleep(200);
+        assertThat(search.search(otherClerk, Query.of("tai lieu mat phong " + tag), 50))
+                .isEmpty();
+        assertThat(search.search(outsider, Query.of("tai lieu mat phong " + tag), 50))
+                .isEmpty();
+        assertThat(search.search(UserScope.system(), Query.of("tai lieu mat phong " + tag), 50))
+                .isEmpty();
+
+        routing.assign(chairman, doc, new Assignment(Assignee.officer(outsiderOfficer), null, null, "", null));
+        assertThat(found(outsider, "tai lieu mat phong " + tag))
+                .as("routed to them, they find it")
+                .containsExactly(doc);
+        assertThat(search.search(otherClerk, Query.of("tai lieu mat phong " + tag), 50))
+                .isEmpty();
+    }
+
+    @Test
+    void filters_narrow_the_results() throws Exception {
+        long report = register("41", "BC-X", DocumentType.REPORT, "Tổng kết năm " + tag, List.of());
+        long letter = register("42", "UBND-X", DocumentType.OFFICIAL_LETTER, "Tổng kết năm " + tag, List.of());
+        eventually(
+                () -> search.search(clerk, Query.of("tong ket nam " + tag), 50).stream()
+                        .map(Hit::id)
+                        .toList(),
+                ids -> ids.size() == 2);
+        assertThat(search.search(
+                        clerk, new Query("tong ket nam " + tag, DocumentType.REPORT, null, null, null, null), 50))
+                .extracting(Hit::id)
+                .containsExactly(report);
+        assertThat(search.search(
+                        clerk, new Query("tong ket nam " + tag, null, LocalDate.now(clock), null, null, null), 50))
+                .as("issued three days ago")
+                .isEmpty();
+        assertThat(letter).isPositive();
+    }
+
+    @Test
+    void the_rebuild_command_restores_a_lost_index() throws Exception {
+        long doc = register("51", "UBND-VP", DocumentType.NOTICE, "Thông báo lịch trực Tết " + tag, List.of());
+        assertThat(found(clerk, "lich truc tet " + tag)).containsExactly(doc);
+        jdbc.sql("delete from search.reader").update();
+        jdbc.sql("delete from search.entry").update();
+        assertThat(search.search(clerk, Query.of("lich truc tet " + tag), 50)).isEmpty();
+        var out = new StringWriter();
+        assertThat(rebuild.run(List.of(), new PrintWriter(out, true))).isZero();
+        assertThat(out.toString()).contains("\"indexed\":");
+        assertThat(search.search(clerk, Query.of("lich truc tet " + tag), 50))
+                .extracting(Hit::id)
+                .containsExactly(doc);
+    }
+
+    @Test
+    void highlighting_marks_the_original_words_whatever_the_diacritics() {
+        assertThat(Search.highlight("Quyết định về Đề án", List.of("quyet", "de")))
+                .containsExactly(
+                        new Segment("Quyết", true),
+                        new Segment(" định về ", false),
+                        new Segment("Đề", true),
+                        new Segment(" án", false));
+    }
+
+    private static byte[] pdfSaying(String text) throws IOException {
+        try (var pdf = new PDDocument();
+                var out = new ByteArrayOutputStream()) {
+            var page = new PDPage();
+            pdf.addPage(page);
+            try (var content = new PDPageContentStream(pdf, page)) {
+                content.beginText();
+                content.setFont(new PDType1Font(Standard14Fonts.FontName.HELVETICA), 12);
+                content.newLineAtOffset(72, 700);
+                content.showText(text);
+                content.endText();
+            }
+            pdf.save(out);
+            return out.toByteArray();
+        }
+    }
+}
