@@ -91,7 +91,6 @@ public class IncomingDocuments {
         if (!clerk.hasIn(unit.path(), Role.CLERK)) {
             throw new AccessDeniedException("not a clerk of unit " + unit.id());
         }
-        Instant now = clock.instant();
         LocalDate today = LocalDate.now(clock);
         if (doc.issuedOn().isAfter(today)) {
             throw new RuleViolation("documents.error.issued-in-future");
@@ -110,15 +109,77 @@ public class IncomingDocuments {
         if (duplicate && !doc.confirmDuplicate()) {
             throw new RuleViolation("documents.error.duplicate");
         }
+        long id = insert(
+                unit,
+                doc,
+                clerk.username(),
+                null,
+                attached.stream().map(StoredFile::id).toList(),
+                "REGISTERED",
+                clerk,
+                duplicate);
+        return load(id).orElseThrow();
+    }
+
+    /**
+     * Delivery from an outgoing document released on this installation (văn bản điện tử nội bộ): it
+     * arrives in the recipient unit's register at once, with the released version attached.
+     */
+    @Transactional
+    long receive(
+            UserScope sender,
+            long recipientUnitId,
+            long outgoingId,
+            UnitView issuer,
+            OutgoingViews.OutgoingView released,
+            String signerName,
+            List<UUID> fileIds) {
+        UnitView unit = organization
+                .unit(recipientUnitId)
+                .filter(UnitView::active)
+                .orElseThrow(() -> new RuleViolation("documents.error.unit"));
+        var doc = new NewIncoming(
+                unit.id(),
+                "sen-outgoing-" + outgoingId,
+                issuer.code() == null ? "" : issuer.code(),
+                issuer.name(),
+                Integer.toString(released.codeNumber()),
+                released.codeNotation(),
+                released.type(),
+                released.issuedOn(),
+                released.subject(),
+                "",
+                signerName,
+                released.urgency(),
+                released.confidentiality(),
+                null,
+                null,
+                "",
+                fileIds,
+                true);
+        return insert(unit, doc, sender.username(), outgoingId, fileIds, "RECEIVED", sender, false);
+    }
+
+    private long insert(
+            UnitView unit,
+            NewIncoming doc,
+            String registeredBy,
+            Long outgoingId,
+            List<UUID> fileIds,
+            String action,
+            UserScope actor,
+            boolean duplicate) {
+        Instant now = clock.instant();
+        LocalDate today = LocalDate.now(clock);
         var number = registers.next(unit.id(), Registers.Direction.INCOMING, today.getYear());
         long id = jdbc.sql("""
                 insert into documents.incoming (register_id, arrival_number, arrived_at, unit_id, document_id,
                     issuer_code, issuer_name, code_number, code_notation, doc_type, issued_on, subject,
                     signer_position, signer_name, urgency, confidentiality, due_on, page_count, description,
-                    registered_by)
+                    registered_by, outgoing_id)
                 values (:register, :number, :at, :unit, :documentId, :issuerCode, :issuerName, :codeNumber,
                     :codeNotation, :type, :issuedOn, :subject, :signerPosition, :signerName, :urgency,
-                    :confidentiality, :dueOn, :pageCount, :description, :by)
+                    :confidentiality, :dueOn, :pageCount, :description, :by, :outgoing)
                 returning id
                 """)
                 .param("register", number.registerId())
@@ -140,29 +201,31 @@ public class IncomingDocuments {
                 .param("dueOn", doc.dueOn())
                 .param("pageCount", doc.pageCount())
                 .param("description", strip(doc.description()))
-                .param("by", clerk.username())
+                .param("by", registeredBy)
+                .param("outgoing", outgoingId)
                 .query(Long.class)
                 .single();
         int position = 0;
-        for (StoredFile file : attached) {
+        for (UUID file : fileIds) {
             jdbc.sql("insert into documents.incoming_file (incoming_id, file_id, position) values (:d, :f, :p)"
                             + " on conflict do nothing")
                     .param("d", id)
-                    .param("f", file.id())
+                    .param("f", file)
                     .param("p", position++)
                     .update();
         }
         jdbc.sql("""
                 insert into documents.incoming_history (incoming_id, at, actor, action, text)
-                values (:d, now(), :actor, 'REGISTERED', :text)
+                values (:d, now(), :actor, :action, :text)
                 """)
                 .param("d", id)
-                .param("actor", clerk.username())
+                .param("actor", actor.username())
+                .param("action", action)
                 .param("text", unit.name() + ", " + number.number() + "/" + today.getYear())
                 .update();
         events.publishEvent(new IncomingDocumentRegistered(
-                clerk.username(), id, unit.id(), today.getYear(), number.number(), doc.urgency(), duplicate));
-        return load(id).orElseThrow();
+                actor.username(), id, unit.id(), today.getYear(), number.number(), doc.urgency(), duplicate));
+        return id;
     }
 
     /**

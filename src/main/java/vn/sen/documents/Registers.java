@@ -27,6 +27,11 @@ class Registers {
 
     /** The next number of the unit's default register for {@code direction} and {@code year}. */
     Numbered next(long unitId, Direction direction, int year) {
+        return next(unitId, direction, year, false);
+    }
+
+    /** As {@link #next(long, Direction, int)}; state-secret documents have their own series. */
+    Numbered next(long unitId, Direction direction, int year, boolean secret) {
         for (int attempt = 0; attempt < 2; attempt++) {
             var taken = jdbc.sql("""
                     update documents.register set last_number = last_number + 1
@@ -36,26 +41,28 @@ class Registers {
                     .param("unit", unitId)
                     .param("direction", direction.name())
                     .param("year", year)
-                    .param("name", defaultName(direction, year))
+                    .param("name", defaultName(direction, year, secret))
                     .query((rs, n) -> new Numbered(rs.getLong(1), rs.getInt(2)))
                     .optional();
             if (taken.isPresent()) {
                 return taken.get();
             }
             jdbc.sql("""
-                    insert into documents.register (unit_id, direction, year, name) values (:unit, :direction, :year, :name)
+                    insert into documents.register (unit_id, direction, year, name, secret)
+                    values (:unit, :direction, :year, :name, :secret)
                     on conflict do nothing
                     """)
                     .param("unit", unitId)
                     .param("direction", direction.name())
                     .param("year", year)
-                    .param("name", defaultName(direction, year))
+                    .param("name", defaultName(direction, year, secret))
+                    .param("secret", secret)
                     .update();
         }
         throw new IllegalStateException("register of unit " + unitId + " for " + year + " is closed");
     }
 
-    static String defaultName(Direction direction, int year) {
-        return (direction == Direction.INCOMING ? "Sổ văn bản đến " : "Sổ văn bản đi ") + year;
+    static String defaultName(Direction direction, int year, boolean secret) {
+        return (direction == Direction.INCOMING ? "Sổ văn bản đến " : "Sổ văn bản đi ") + (secret ? "mật " : "") + year;
     }
 }

@@ -1,0 +1,674 @@
+package vn.sen.documents;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import vn.sen.documents.OutgoingViews.CommentView;
+import vn.sen.documents.OutgoingViews.ExternalRecipient;
+import vn.sen.documents.OutgoingViews.NewDraft;
+import vn.sen.documents.OutgoingViews.OutgoingRow;
+import vn.sen.documents.OutgoingViews.OutgoingState;
+import vn.sen.documents.OutgoingViews.OutgoingView;
+import vn.sen.documents.OutgoingViews.RecipientView;
+import vn.sen.documents.OutgoingViews.SignerForm;
+import vn.sen.documents.OutgoingViews.StepKind;
+import vn.sen.documents.OutgoingViews.StepState;
+import vn.sen.documents.OutgoingViews.StepView;
+import vn.sen.documents.OutgoingViews.VersionView;
+import vn.sen.files.FileManagement;
+import vn.sen.files.StoredFile;
+import vn.sen.organization.Organization;
+import vn.sen.organization.Views.OfficerView;
+import vn.sen.organization.Views.UnitView;
+import vn.sen.shared.Role;
+import vn.sen.shared.RuleViolation;
+import vn.sen.shared.UserScope;
+
+/**
+ * Outgoing documents (văn bản đi): draft with versions → review route (ordered, or parallel on one
+ * step) → format check by the issuer's clerks → approval by the signer → number and date at issuance
+ * → release: units of this installation receive an incoming document at once, other agencies are
+ * handed to interchange through {@link OutgoingDocumentReleased}.
+ *
+ * <p>No digital signature exists yet: the signer's approval is recorded as an approval, and shown as
+ * such, never as a signature.
+ */
+@Service
+@Transactional(readOnly = true)
+public class OutgoingDocuments {
+
+    private final JdbcClient jdbc;
+    private final Registers registers;
+    private final Organization organization;
+    private final FileManagement files;
+    private final IncomingDocuments incoming;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    OutgoingDocuments(
+            JdbcClient jdbc,
+            Registers registers,
+            Organization organization,
+            FileManagement files,
+            IncomingDocuments incoming,
+            ApplicationEventPublisher events,
+            Clock clock) {
+        this.jdbc = jdbc;
+        this.registers = registers;
+        this.organization = organization;
+        this.files = files;
+        this.incoming = incoming;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    // ---- drafting ----------------------------------------------------------------------------
+
+    @Transactional
+    public long draft(UserScope drafter, NewDraft draft) {
+        UnitView unit = activeUnit(draft.unitId());
+        UnitView issuer = activeUnit(draft.issuerUnitId());
+        if (!drafter.hasIn(unit.path(), Role.SPECIALIST, Role.LEADER, Role.CLERK)) {
+            throw new AccessDeniedException("no business role in the drafting unit");
+        }
+        if (!unit.path().startsWith(issuer.path())) {
+            throw new RuleViolation("documents.error.issuer-not-above");
+        }
+        if (draft.subject() == null || draft.subject().isBlank()) {
+            throw new RuleViolation("documents.error.subject-required");
+        }
+        officer(draft.signerOfficerId());
+        if (draft.recipientUnits().isEmpty() && draft.externalRecipients().isEmpty()) {
+            throw new RuleViolation("documents.error.recipients-required");
+        }
+        if (draft.confidentiality().stateSecret() && !draft.externalRecipients().isEmpty()) {
+            throw new RuleViolation("documents.error.secret-external");
+        }
+        draft.recipientUnits().forEach(this::activeUnit);
+        long id = jdbc.sql("""
+                insert into documents.outgoing (unit_id, issuer_unit_id, doc_type, subject, signer_officer_id,
+                    signer_form, urgency, confidentiality, created_by, created_at)
+                values (:unit, :issuer, :type, :subject, :signer, :form, :urgency, :confidentiality, :by, now())
+                returning id
+                """)
+                .param("unit", unit.id())
+                .param("issuer", issuer.id())
+                .param("type", draft.type().name())
+                .param("subject", draft.subject().strip())
+                .param("signer", draft.signerOfficerId())
+                .param("form", draft.signerForm().name())
+                .param("urgency", draft.urgency().name())
+                .param("confidentiality", draft.confidentiality().name())
+                .param("by", drafter.username())
+                .query(Long.class)
+                .single();
+        int position = 0;
+        for (List<Long> step : draft.reviewers()) {
+            if (step.isEmpty()) {
+                continue;
+            }
+            position++;
+            for (long reviewer : step) {
+                officer(reviewer);
+                step(id, position, StepKind.REVIEW, reviewer, null);
+            }
+        }
+        step(id, ++position, StepKind.FORMAT_CHECK, null, issuer.id());
+        step(id, ++position, StepKind.APPROVAL, draft.signerOfficerId(), null);
+        for (long recipient : draft.recipientUnits()) {
+            jdbc.sql("insert into documents.outgoing_recipient (outgoing_id, unit_id) values (:d, :u)")
+                    .param("d", id)
+                    .param("u", recipient)
+                    .update();
+        }
+        for (ExternalRecipient recipient : draft.externalRecipients()) {
+            jdbc.sql("""
+                    insert into documents.outgoing_recipient (outgoing_id, external_name, external_code)
+                    values (:d, :name, :code)
+                    """)
+                    .param("d", id)
+                    .param("name", recipient.name().strip())
+                    .param(
+                            "code",
+                            recipient.code() == null ? "" : recipient.code().strip())
+                    .update();
+        }
+        history(id, drafter, "DRAFTED", draft.subject());
+        if (draft.fileId() != null) {
+            addVersion(drafter, id, draft.fileId(), draft.note());
+        }
+        return id;
+    }
+
+    /** A new version of the draft (phiên bản mới), while it is a draft. */
+    @Transactional
+    public int addVersion(UserScope drafter, long id, UUID fileId, String note) {
+        Doc doc = doc(id);
+        if (!doc.createdBy().equals(drafter.username())) {
+            throw new AccessDeniedException("only the drafter adds versions");
+        }
+        if (doc.state() != OutgoingState.DRAFT) {
+            throw new RuleViolation("documents.error.not-draft");
+        }
+        StoredFile file = files.find(fileId)
+                .filter(f -> f.createdBy().equals(drafter.username()))
+                .orElseThrow(() -> new RuleViolation("documents.error.file"));
+        int version = jdbc.sql(
+                        "select coalesce(max(version), 0) + 1 from documents.outgoing_version where outgoing_id = :d")
+                .param("d", id)
+                .query(Integer.class)
+                .single();
+        jdbc.sql("""
+                insert into documents.outgoing_version (outgoing_id, version, file_id, note, created_by, created_at)
+                values (:d, :v, :f, :note, :by, now())
+                """)
+                .param("d", id)
+                .param("v", version)
+                .param("f", file.id())
+                .param("note", note == null ? "" : note.strip())
+                .param("by", drafter.username())
+                .update();
+        history(id, drafter, "VERSION", "v" + version + " " + file.name());
+        return version;
+    }
+
+    /** Sends the draft along its route (trình duyệt). */
+    @Transactional
+    public void submit(UserScope drafter, long id) {
+        Doc doc = doc(id);
+        if (!doc.createdBy().equals(drafter.username())) {
+            throw new AccessDeniedException("only the drafter submits");
+        }
+        if (doc.state() != OutgoingState.DRAFT) {
+            throw new RuleViolation("documents.error.not-draft");
+        }
+        if (latestVersion(id) == 0) {
+            throw new RuleViolation("documents.error.no-version");
+        }
+        jdbc.sql(
+                        "update documents.outgoing_step set state = 'WAITING', comment = '', decided_by = null, decided_at = null"
+                                + " where outgoing_id = :d")
+                .param("d", id)
+                .update();
+        history(id, drafter, "SUBMITTED", "v" + latestVersion(id));
+        activateNext(id);
+    }
+
+    /** A reviewer, the issuer's clerk (format check) or the signer approves or sends back their step. */
+    @Transactional
+    public void decide(UserScope user, long stepId, boolean approve, String comment) {
+        var step = jdbc.sql("select * from documents.outgoing_step where id = :id for update")
+                .param("id", stepId)
+                .query((rs, n) -> new Object[] {
+                    rs.getLong("outgoing_id"),
+                    rs.getString("kind"),
+                    rs.getObject("officer_id"),
+                    rs.getObject("unit_id"),
+                    rs.getString("state")
+                })
+                .optional()
+                .orElseThrow(() -> new RuleViolation("documents.error.not-found"));
+        long id = (long) step[0];
+        boolean mine = step[2] != null
+                ? Objects.equals(step[2], user.officerId())
+                : user.grants().stream().anyMatch(g -> g.role() == Role.CLERK && Objects.equals(g.unitId(), step[3]));
+        if (!mine) {
+            throw new AccessDeniedException("step " + stepId + " is not the user's");
+        }
+        if (!StepState.PENDING.name().equals(step[4])) {
+            throw new RuleViolation("documents.error.state");
+        }
+        String text = comment == null ? "" : comment.strip();
+        if (!approve && text.isEmpty()) {
+            throw new RuleViolation("documents.error.reason-required");
+        }
+        jdbc.sql("""
+                update documents.outgoing_step set state = :s, comment = :c, decided_by = :by, decided_at = now()
+                where id = :id
+                """)
+                .param("s", approve ? "APPROVED" : "REJECTED")
+                .param("c", text)
+                .param("by", user.username())
+                .param("id", stepId)
+                .update();
+        if (!text.isEmpty()) {
+            comment(user, id, text);
+        }
+        String kind = (String) step[1];
+        if (!approve) {
+            setState(id, OutgoingState.DRAFT);
+            history(id, user, "SENT_BACK", text);
+            return;
+        }
+        history(
+                id,
+                user,
+                kind.equals("APPROVAL") ? "APPROVED" : kind.equals("FORMAT_CHECK") ? "FORMAT_CHECKED" : "REVIEWED",
+                text);
+        activateNext(id);
+    }
+
+    /** A comment on the current version (góp ý), by anyone who reads the draft. */
+    @Transactional
+    public void comment(UserScope user, long id, String text) {
+        requireReadable(user, id);
+        if (text == null || text.isBlank()) {
+            throw new RuleViolation("documents.error.comment-required");
+        }
+        jdbc.sql("""
+                insert into documents.outgoing_comment (outgoing_id, version, author, text, at)
+                values (:d, :v, :a, :t, now())
+                """)
+                .param("d", id)
+                .param("v", latestVersion(id))
+                .param("a", user.username())
+                .param("t", text.strip())
+                .update();
+    }
+
+    /**
+     * Numbering at issuance (cấp số): the next number of the issuer's outgoing register for the year —
+     * the secret series for state-secret documents — and today's date, by a clerk of the issuer.
+     */
+    @Transactional
+    public String issue(UserScope clerk, long id) {
+        Doc doc = doc(id);
+        if (!isClerkOf(clerk, doc.issuerUnitId())) {
+            throw new AccessDeniedException("not a clerk of the issuer");
+        }
+        if (doc.state() != OutgoingState.APPROVED) {
+            throw new RuleViolation("documents.error.not-approved");
+        }
+        LocalDate today = LocalDate.now(clock);
+        var number = registers.next(
+                doc.issuerUnitId(),
+                Registers.Direction.OUTGOING,
+                today.getYear(),
+                doc.confidentiality().stateSecret());
+        UnitView issuer = organization.requireUnit(doc.issuerUnitId());
+        UnitView unit = organization.requireUnit(doc.unitId());
+        String notation = Printed.notation(doc.type(), issuer.shortName(), unit.shortName());
+        jdbc.sql("""
+                update documents.outgoing set state = 'ISSUED', register_id = :r, code_number = :n,
+                    code_notation = :notation, issued_on = :on, issued_by = :by where id = :id
+                """)
+                .param("r", number.registerId())
+                .param("n", number.number())
+                .param("notation", notation)
+                .param("on", today)
+                .param("by", clerk.username())
+                .param("id", id)
+                .update();
+        String printed = Printed.numberLine(number.number(), notation);
+        history(id, clerk, "ISSUED", printed);
+        return printed;
+    }
+
+    /**
+     * Release (phát hành): every recipient unit on this installation gets an incoming document now, in
+     * its own register, with the latest version attached; other agencies are handed to interchange.
+     */
+    @Transactional
+    public void release(UserScope clerk, long id) {
+        Doc doc = doc(id);
+        if (!isClerkOf(clerk, doc.issuerUnitId())) {
+            throw new AccessDeniedException("not a clerk of the issuer");
+        }
+        if (doc.state() != OutgoingState.ISSUED) {
+            throw new RuleViolation("documents.error.not-issued");
+        }
+        OutgoingView view = load(id).orElseThrow();
+        if (view.confidentiality().stateSecret() && view.recipients().stream().anyMatch(r -> r.unitId() == null)) {
+            throw new RuleViolation("documents.error.secret-external");
+        }
+        UnitView issuer = organization.requireUnit(doc.issuerUnitId());
+        String signer = view.signerName();
+        List<ExternalRecipient> external = new ArrayList<>();
+        for (RecipientView recipient : view.recipients()) {
+            if (recipient.unitId() != null) {
+                long incomingId = incoming.receive(
+                        clerk,
+                        recipient.unitId(),
+                        id,
+                        issuer,
+                        view,
+                        signer,
+                        view.latest() == null
+                                ? List.of()
+                                : List.of(view.latest().file().id()));
+                jdbc.sql("update documents.outgoing_recipient set incoming_id = :i, state = 'DELIVERED' where id = :id")
+                        .param("i", incomingId)
+                        .param("id", recipient.id())
+                        .update();
+            } else {
+                external.add(new ExternalRecipient(recipient.name(), recipient.code()));
+                jdbc.sql("update documents.outgoing_recipient set state = 'QUEUED' where id = :id")
+                        .param("id", recipient.id())
+                        .update();
+            }
+        }
+        jdbc.sql("update documents.outgoing set state = 'RELEASED', released_at = now() where id = :id")
+                .param("id", id)
+                .update();
+        history(id, clerk, "RELEASED", view.recipients().size() + "");
+        events.publishEvent(new OutgoingDocumentReleased(clerk.username(), id, view.confidentiality(), external));
+    }
+
+    // ---- reading -----------------------------------------------------------------------------
+
+    public Optional<OutgoingView> find(UserScope user, long id) {
+        return load(id).filter(d -> readable(user, d));
+    }
+
+    /** Drafts and documents the user takes part in, or of units they lead or keep the registers of. */
+    public List<OutgoingRow> list(UserScope user, int offset, int limit) {
+        List<Long> units = organization.unitIdsUnder(user.subtrees(Role.LEADER, Role.CLERK));
+        return jdbc.sql("""
+                select o.* from documents.outgoing o
+                where o.created_by = :me or o.unit_id = any(:units) or o.issuer_unit_id = any(:units)
+                   or o.signer_officer_id = :officer
+                   or exists (select 1 from documents.outgoing_step s where s.outgoing_id = o.id and s.officer_id = :officer)
+                order by o.created_at desc, o.id desc offset :offset limit :limit
+                """)
+                .param("me", user.username())
+                .param("units", units.toArray(Long[]::new))
+                .param("officer", user.officerId() == null ? -1L : user.officerId())
+                .param("offset", offset)
+                .param("limit", limit)
+                .query((rs, n) -> new OutgoingRow(
+                        rs.getLong("id"),
+                        DocumentType.valueOf(rs.getString("doc_type")),
+                        rs.getString("subject"),
+                        OutgoingState.valueOf(rs.getString("state")),
+                        rs.getObject("code_number") == null
+                                ? ""
+                                : IncomingViews.numberAndNotation(
+                                        rs.getString("code_number"), rs.getString("code_notation")),
+                        rs.getObject("issued_on", LocalDate.class),
+                        Urgency.valueOf(rs.getString("urgency")),
+                        rs.getString("created_by"),
+                        rs.getObject("created_at", OffsetDateTime.class).toInstant()))
+                .list();
+    }
+
+    /** Steps waiting for the user: reviews and approvals by name, format checks of units they are clerk of. */
+    public List<StepView> pendingSteps(UserScope user, long id) {
+        return load(id).map(OutgoingView::steps).orElse(List.of()).stream()
+                .filter(s -> s.state() == StepState.PENDING)
+                .filter(s ->
+                        s.officerId() != null ? s.officerId().equals(user.officerId()) : isClerkOf(user, s.unitId()))
+                .toList();
+    }
+
+    public boolean canIssue(UserScope user, OutgoingView doc) {
+        return isClerkOf(user, doc.issuerUnitId());
+    }
+
+    // ---- internals ---------------------------------------------------------------------------
+
+    private record Doc(
+            long id,
+            long unitId,
+            long issuerUnitId,
+            DocumentType type,
+            Confidentiality confidentiality,
+            OutgoingState state,
+            String createdBy) {}
+
+    private Doc doc(long id) {
+        return jdbc.sql("select * from documents.outgoing where id = :id for update")
+                .param("id", id)
+                .query((rs, n) -> new Doc(
+                        rs.getLong("id"),
+                        rs.getLong("unit_id"),
+                        rs.getLong("issuer_unit_id"),
+                        DocumentType.valueOf(rs.getString("doc_type")),
+                        Confidentiality.valueOf(rs.getString("confidentiality")),
+                        OutgoingState.valueOf(rs.getString("state")),
+                        rs.getString("created_by")))
+                .optional()
+                .orElseThrow(() -> new RuleViolation("documents.error.not-found"));
+    }
+
+    private void requireReadable(UserScope user, long id) {
+        if (find(user, id).isEmpty()) {
+            throw new RuleViolation("documents.error.not-found");
+        }
+    }
+
+    private boolean readable(UserScope user, OutgoingView doc) {
+        if (doc.createdBy().equals(user.username()) || Objects.equals(doc.signerOfficerId(), user.officerId())) {
+            return true;
+        }
+        String unitPath = organization.requireUnit(doc.unitId()).path();
+        String issuerPath = organization.requireUnit(doc.issuerUnitId()).path();
+        if (user.hasIn(unitPath, Role.LEADER, Role.CLERK) || user.hasIn(issuerPath, Role.LEADER, Role.CLERK)) {
+            return true;
+        }
+        return doc.steps().stream()
+                .anyMatch(s -> s.officerId() != null && s.officerId().equals(user.officerId()));
+    }
+
+    private static boolean isClerkOf(UserScope user, Long unitId) {
+        return user.grants().stream().anyMatch(g -> g.role() == Role.CLERK && Objects.equals(g.unitId(), unitId));
+    }
+
+    /** Opens the next waiting position of the route, or marks the document approved after the last. */
+    private void activateNext(long id) {
+        int open = jdbc.sql("""
+                select coalesce(min(position), 0) from documents.outgoing_step
+                where outgoing_id = :d and state <> 'APPROVED'
+                """).param("d", id).query(Integer.class).single();
+        if (open == 0) {
+            setState(id, OutgoingState.APPROVED);
+            return;
+        }
+        jdbc.sql("update documents.outgoing_step set state = 'PENDING' where outgoing_id = :d and position = :p"
+                        + " and state = 'WAITING'")
+                .param("d", id)
+                .param("p", open)
+                .update();
+        String kind = jdbc.sql(
+                        "select kind from documents.outgoing_step where outgoing_id = :d and position = :p limit 1")
+                .param("d", id)
+                .param("p", open)
+                .query(String.class)
+                .single();
+        setState(
+                id,
+                switch (StepKind.valueOf(kind)) {
+                    case REVIEW -> OutgoingState.IN_REVIEW;
+                    case FORMAT_CHECK -> OutgoingState.FORMAT_CHECK;
+                    case APPROVAL -> OutgoingState.APPROVAL;
+                });
+    }
+
+    private void setState(long id, OutgoingState state) {
+        jdbc.sql("update documents.outgoing set state = :s where id = :id")
+                .param("s", state.name())
+                .param("id", id)
+                .update();
+    }
+
+    private void step(long id, int position, StepKind kind, Long officerId, Long unitId) {
+        jdbc.sql("""
+                insert into documents.outgoing_step (outgoing_id, position, kind, officer_id, unit_id)
+                values (:d, :p, :k, :o, :u)
+                """)
+                .param("d", id)
+                .param("p", position)
+                .param("k", kind.name())
+                .param("o", officerId)
+                .param("u", unitId)
+                .update();
+    }
+
+    private int latestVersion(long id) {
+        return jdbc.sql("select coalesce(max(version), 0) from documents.outgoing_version where outgoing_id = :d")
+                .param("d", id)
+                .query(Integer.class)
+                .single();
+    }
+
+    private void history(long id, UserScope actor, String action, String text) {
+        jdbc.sql("""
+                insert into documents.outgoing_history (outgoing_id, at, actor, action, text)
+                values (:d, now(), :a, :action, :t)
+                """)
+                .param("d", id)
+                .param("a", actor.username())
+                .param("action", action)
+                .param("t", text == null ? "" : text)
+                .update();
+        events.publishEvent(new OutgoingDocumentChanged(actor.username(), id, action, text));
+    }
+
+    public List<RoutingViews.HistoryEntry> history(long id) {
+        return jdbc.sql("select * from documents.outgoing_history where outgoing_id = :d order by id")
+                .param("d", id)
+                .query((rs, n) -> new RoutingViews.HistoryEntry(
+                        rs.getObject("at", OffsetDateTime.class).toInstant(),
+                        rs.getString("actor"),
+                        rs.getString("action"),
+                        "",
+                        rs.getString("text")))
+                .list();
+    }
+
+    private UnitView activeUnit(long id) {
+        return organization
+                .unit(id)
+                .filter(UnitView::active)
+                .orElseThrow(() -> new RuleViolation("documents.error.unit"));
+    }
+
+    private OfficerView officer(long id) {
+        return organization
+                .officer(id)
+                .filter(OfficerView::active)
+                .orElseThrow(() -> new RuleViolation("documents.error.assignee"));
+    }
+
+    private Optional<OutgoingView> load(long id) {
+        var versions = jdbc.sql("select * from documents.outgoing_version where outgoing_id = :d order by version")
+                .param("d", id)
+                .query((rs, n) -> new VersionView(
+                        rs.getInt("version"),
+                        files.require(rs.getObject("file_id", UUID.class)),
+                        rs.getString("note"),
+                        rs.getString("created_by"),
+                        rs.getObject("created_at", OffsetDateTime.class).toInstant()))
+                .list();
+        var rawSteps = jdbc.sql("select * from documents.outgoing_step where outgoing_id = :d order by position, id")
+                .param("d", id)
+                .query((rs, n) -> new StepView(
+                        rs.getLong("id"),
+                        rs.getInt("position"),
+                        StepKind.valueOf(rs.getString("kind")),
+                        (Long) rs.getObject("officer_id"),
+                        (Long) rs.getObject("unit_id"),
+                        "",
+                        StepState.valueOf(rs.getString("state")),
+                        rs.getString("comment"),
+                        rs.getString("decided_by"),
+                        rs.getObject("decided_at") == null
+                                ? null
+                                : rs.getObject("decided_at", OffsetDateTime.class)
+                                        .toInstant()))
+                .list();
+        var steps = rawSteps.stream()
+                .map(s -> new StepView(
+                        s.id(),
+                        s.position(),
+                        s.kind(),
+                        s.officerId(),
+                        s.unitId(),
+                        holder(s.officerId(), s.unitId()),
+                        s.state(),
+                        s.comment(),
+                        s.decidedBy(),
+                        s.decidedAt()))
+                .toList();
+        Map<Long, String> unitNames = organization.unitNames(jdbc.sql(
+                        "select unit_id from documents.outgoing_recipient where outgoing_id = :d and unit_id is not null")
+                .param("d", id)
+                .query(Long.class)
+                .list());
+        var recipients = jdbc.sql("select * from documents.outgoing_recipient where outgoing_id = :d order by id")
+                .param("d", id)
+                .query((rs, n) -> {
+                    Long unit = (Long) rs.getObject("unit_id");
+                    return new RecipientView(
+                            rs.getLong("id"),
+                            unit,
+                            unit != null ? unitNames.getOrDefault(unit, "") : rs.getString("external_name"),
+                            unit != null ? "" : rs.getString("external_code"),
+                            (Long) rs.getObject("incoming_id"),
+                            rs.getString("state"));
+                })
+                .list();
+        var comments = jdbc.sql("select * from documents.outgoing_comment where outgoing_id = :d order by id")
+                .param("d", id)
+                .query((rs, n) -> new CommentView(
+                        rs.getInt("version"),
+                        rs.getString("author"),
+                        rs.getString("text"),
+                        rs.getObject("at", OffsetDateTime.class).toInstant()))
+                .list();
+        return jdbc.sql("select * from documents.outgoing where id = :id")
+                .param("id", id)
+                .query((rs, n) -> {
+                    long unitId = rs.getLong("unit_id");
+                    long issuerId = rs.getLong("issuer_unit_id");
+                    long signer = rs.getLong("signer_officer_id");
+                    return new OutgoingView(
+                            rs.getLong("id"),
+                            unitId,
+                            organization.unit(unitId).map(UnitView::name).orElse(""),
+                            issuerId,
+                            organization.unit(issuerId).map(UnitView::name).orElse(""),
+                            DocumentType.valueOf(rs.getString("doc_type")),
+                            rs.getString("subject"),
+                            signer,
+                            organization
+                                    .officer(signer)
+                                    .map(OfficerView::fullName)
+                                    .orElse(""),
+                            SignerForm.valueOf(rs.getString("signer_form")),
+                            Urgency.valueOf(rs.getString("urgency")),
+                            Confidentiality.valueOf(rs.getString("confidentiality")),
+                            OutgoingState.valueOf(rs.getString("state")),
+                            rs.getString("created_by"),
+                            rs.getObject("created_at", OffsetDateTime.class).toInstant(),
+                            (Integer) rs.getObject("code_number"),
+                            rs.getString("code_notation"),
+                            rs.getObject("issued_on", LocalDate.class),
+                            rs.getObject("released_at") == null
+                                    ? null
+                                    : rs.getObject("released_at", OffsetDateTime.class)
+                                            .toInstant(),
+                            versions,
+                            steps,
+                            recipients,
+                            comments);
+                })
+                .optional();
+    }
+
+    private String holder(Long officerId, Long unitId) {
+        return officerId != null
+                ? organization.officer(officerId).map(OfficerView::fullName).orElse("")
+                : organization.unit(unitId).map(u -> u.name()).orElse("");
+    }
+}

@@ -1,0 +1,160 @@
+package vn.sen.documents;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import vn.sen.files.StoredFile;
+
+/** Records of outgoing documents (văn bản đi). */
+public final class OutgoingViews {
+
+    private OutgoingViews() {}
+
+    /** Where an outgoing document is in its life. */
+    public enum OutgoingState {
+        /** Dự thảo. */
+        DRAFT,
+        /** Đang trình duyệt. */
+        IN_REVIEW,
+        /** Kiểm tra thể thức. */
+        FORMAT_CHECK,
+        /** Chờ người có thẩm quyền duyệt ký. */
+        APPROVAL,
+        /** Đã duyệt, chờ cấp số. */
+        APPROVED,
+        /** Đã cấp số. */
+        ISSUED,
+        /** Đã phát hành. */
+        RELEASED
+    }
+
+    /** A step of the approval route. */
+    public enum StepKind {
+        REVIEW,
+        FORMAT_CHECK,
+        APPROVAL
+    }
+
+    public enum StepState {
+        WAITING,
+        PENDING,
+        APPROVED,
+        REJECTED
+    }
+
+    /** Signature forms of Decree 30 (TM., KT., Q., TL., TUQ.); NONE when the head signs in person. */
+    public enum SignerForm {
+        NONE(""),
+        ON_BEHALF("TM."),
+        DEPUTY("KT."),
+        ACTING("Q."),
+        BY_ORDER("TL."),
+        AUTHORISED("TUQ.");
+
+        private final String abbreviation;
+
+        SignerForm(String abbreviation) {
+            this.abbreviation = abbreviation;
+        }
+
+        public String abbreviation() {
+            return abbreviation;
+        }
+    }
+
+    /** A recipient outside this installation (another agency), by name and organisation code. */
+    public record ExternalRecipient(String name, String code) {}
+
+    /** What the drafter enters. {@code reviewers}: route steps in order, each a list of officers in parallel. */
+    public record NewDraft(
+            long unitId,
+            long issuerUnitId,
+            DocumentType type,
+            String subject,
+            long signerOfficerId,
+            SignerForm signerForm,
+            Urgency urgency,
+            Confidentiality confidentiality,
+            List<List<Long>> reviewers,
+            List<Long> recipientUnits,
+            List<ExternalRecipient> externalRecipients,
+            UUID fileId,
+            String note) {
+
+        public NewDraft {
+            reviewers = reviewers == null
+                    ? List.of()
+                    : reviewers.stream().map(List::copyOf).toList();
+            recipientUnits = recipientUnits == null ? List.of() : List.copyOf(recipientUnits);
+            externalRecipients = externalRecipients == null ? List.of() : List.copyOf(externalRecipients);
+        }
+    }
+
+    public record VersionView(int version, StoredFile file, String note, String createdBy, Instant createdAt) {}
+
+    public record StepView(
+            long id,
+            int position,
+            StepKind kind,
+            Long officerId,
+            Long unitId,
+            String holder,
+            StepState state,
+            String comment,
+            String decidedBy,
+            Instant decidedAt) {}
+
+    public record RecipientView(long id, Long unitId, String name, String code, Long incomingId, String state) {}
+
+    public record CommentView(int version, String author, String text, Instant at) {}
+
+    public record OutgoingView(
+            long id,
+            long unitId,
+            String unitName,
+            long issuerUnitId,
+            String issuerName,
+            DocumentType type,
+            String subject,
+            long signerOfficerId,
+            String signerName,
+            SignerForm signerForm,
+            Urgency urgency,
+            Confidentiality confidentiality,
+            OutgoingState state,
+            String createdBy,
+            Instant createdAt,
+            Integer codeNumber,
+            String codeNotation,
+            LocalDate issuedOn,
+            Instant releasedAt,
+            List<VersionView> versions,
+            List<StepView> steps,
+            List<RecipientView> recipients,
+            List<CommentView> comments) {
+
+        /** Printed number, e.g. {@code 05/QĐ-UBND}; empty before issuance. */
+        public String numberAndNotation() {
+            return codeNumber == null
+                    ? ""
+                    : IncomingViews.numberAndNotation(Integer.toString(codeNumber), codeNotation);
+        }
+
+        public VersionView latest() {
+            return versions.isEmpty() ? null : versions.getLast();
+        }
+    }
+
+    /** A line of the outgoing list. */
+    public record OutgoingRow(
+            long id,
+            DocumentType type,
+            String subject,
+            OutgoingState state,
+            String numberAndNotation,
+            LocalDate issuedOn,
+            Urgency urgency,
+            String createdBy,
+            Instant createdAt) {}
+}

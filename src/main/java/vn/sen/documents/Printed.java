@@ -1,0 +1,38 @@
+package vn.sen.documents;
+
+import java.time.LocalDate;
+
+/** How numbers, notations and dates are printed on a document (Decree 30/2020, annex I). */
+public final class Printed {
+
+    private Printed() {}
+
+    /** {@code Số: 05/QĐ-UBND}: numbers below 10 take a leading zero. */
+    public static String numberLine(int number, String notation) {
+        return "Số: " + (number < 10 ? "0" + number : Integer.toString(number)) + "/" + notation;
+    }
+
+    /**
+     * {@code An Giang, ngày 05 tháng 3 năm 2026}: days below 10 and the months January and February take
+     * a leading zero.
+     */
+    public static String dateLine(String place, LocalDate date) {
+        int day = date.getDayOfMonth();
+        int month = date.getMonthValue();
+        return place + ", ngày " + (day < 10 ? "0" + day : day) + " tháng " + (month <= 2 ? "0" + month : month)
+                + " năm " + date.getYear();
+    }
+
+    /**
+     * The notation (ký hiệu): type abbreviation and issuer abbreviation ({@code QĐ-UBND}); for a công văn,
+     * which has no type abbreviation, the issuer and the drafting unit ({@code UBND-VP}).
+     */
+    public static String notation(DocumentType type, String issuerShortName, String draftingShortName) {
+        if (type.abbreviation().isEmpty()) {
+            return draftingShortName == null || draftingShortName.isBlank() || draftingShortName.equals(issuerShortName)
+                    ? issuerShortName
+                    : issuerShortName + "-" + draftingShortName;
+        }
+        return type.abbreviation() + "-" + issuerShortName;
+    }
+}
