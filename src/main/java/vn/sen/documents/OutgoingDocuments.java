@@ -29,6 +29,7 @@ import vn.sen.documents.OutgoingViews.VersionView;
 import vn.sen.files.FileManagement;
 import vn.sen.files.StoredFile;
 import vn.sen.organization.Organization;
+import vn.sen.organization.UnitKind;
 import vn.sen.organization.Views.OfficerView;
 import vn.sen.organization.Views.UnitView;
 import vn.sen.shared.Role;
@@ -220,9 +221,7 @@ public class OutgoingDocuments {
                 .optional()
                 .orElseThrow(() -> new RuleViolation("documents.error.not-found"));
         long id = (long) step[0];
-        boolean mine = step[2] != null
-                ? Objects.equals(step[2], user.officerId())
-                : user.grants().stream().anyMatch(g -> g.role() == Role.CLERK && Objects.equals(g.unitId(), step[3]));
+        boolean mine = step[2] != null ? Objects.equals(step[2], user.officerId()) : isClerkOf(user, (Long) step[3]);
         if (!mine) {
             throw new AccessDeniedException("step " + stepId + " is not the user's");
         }
@@ -297,8 +296,8 @@ public class OutgoingDocuments {
                 today.getYear(),
                 doc.confidentiality().stateSecret());
         UnitView issuer = organization.requireUnit(doc.issuerUnitId());
-        UnitView unit = organization.requireUnit(doc.unitId());
-        String notation = Printed.notation(doc.type(), issuer.shortName(), unit.shortName());
+        String notation = Printed.notation(
+                doc.type(), issuer.shortName(), draftingUnit(doc).shortName());
         jdbc.sql("""
                 update documents.outgoing set state = 'ISSUED', register_id = :r, code_number = :n,
                     code_notation = :notation, issued_on = :on, issued_by = :by where id = :id
@@ -313,6 +312,21 @@ public class OutgoingDocuments {
         String printed = Printed.numberLine(number.number(), notation);
         history(id, clerk, "ISSUED", printed);
         return printed;
+    }
+
+    /**
+     * The drafting unit named in a công văn's notation: the issuer's own office or department that
+     * holds the drafter's unit ({@code UBND-VP} for a division of the Office), or the drafter's unit
+     * itself when it is not under the issuer.
+     */
+    private UnitView draftingUnit(Doc doc) {
+        List<UnitView> chain = organization.ancestry(doc.unitId());
+        for (int i = 0; i < chain.size() - 1; i++) {
+            if (chain.get(i).id() == doc.issuerUnitId()) {
+                return chain.get(i + 1);
+            }
+        }
+        return chain.getLast();
     }
 
     /**
@@ -460,8 +474,24 @@ public class OutgoingDocuments {
                 .anyMatch(s -> s.officerId() != null && s.officerId().equals(user.officerId()));
     }
 
-    private static boolean isClerkOf(UserScope user, Long unitId) {
-        return user.grants().stream().anyMatch(g -> g.role() == Role.CLERK && Objects.equals(g.unitId(), unitId));
+    /**
+     * Whether the user keeps the registers of the unit: a clerk of the unit itself or of its office
+     * (the clerks of a People's Committee sit in its Văn phòng).
+     */
+    private boolean isClerkOf(UserScope user, Long unitId) {
+        if (unitId == null) {
+            return false;
+        }
+        List<Long> clerkUnits = user.grants().stream()
+                .filter(g -> g.role() == Role.CLERK && g.unitId() != null)
+                .map(UserScope.Grant::unitId)
+                .toList();
+        if (clerkUnits.contains(unitId)) {
+            return true;
+        }
+        return !clerkUnits.isEmpty()
+                && organization.children(unitId).stream()
+                        .anyMatch(c -> c.kind() == UnitKind.OFFICE && clerkUnits.contains(c.id()));
     }
 
     /** Opens the next waiting position of the route, or marks the document approved after the last. */

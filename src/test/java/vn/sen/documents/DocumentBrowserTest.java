@@ -165,4 +165,59 @@ class DocumentBrowserTest {
         assertThat(clerk.locator("body")).containsText("Đã tham mưu Công văn trả lời số 45/VP-TH");
         assertThat(clerk.locator("#history li")).hasCount(7);
     }
+
+    @Test
+    void a_draft_is_approved_numbered_and_released_to_a_department_which_receives_it() throws IOException {
+        Path draft = Files.createTempFile("du-thao-", ".pdf");
+        Files.writeString(draft, "%PDF-1.4\n% dự thảo\n%%EOF\n", StandardCharsets.UTF_8);
+        String subject = "V/v triển khai sổ tay chuyển đổi số " + System.nanoTime() % 100_000;
+        long province = organization.unitByCode("000.00.00.H01").orElseThrow().id();
+        long homeAffairs =
+                organization.unitByCode("000.00.02.H01").orElseThrow().id();
+
+        Page specialist = signedIn("chuyenvien");
+        specialist.navigate("http://localhost:" + port + "/documents/outgoing/new");
+        specialist.locator("#issuerUnitId").selectOption(new SelectOption().setValue(Long.toString(province)));
+        specialist.getByLabel("Trích yếu").fill(subject);
+        specialist
+                .locator("#signerOfficerId")
+                .selectOption(new SelectOption().setValue(Long.toString(officerOf("chutich"))));
+        specialist.locator("#recipients").selectOption(new SelectOption().setValue(Long.toString(homeAffairs)));
+        specialist.getByLabel("Tệp dự thảo (PDF, DOCX)").setInputFiles(draft);
+        specialist
+                .getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Lưu dự thảo"))
+                .click();
+        notice(specialist, "Đã lưu dự thảo");
+        String url = specialist.url();
+        specialist
+                .getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Trình duyệt"))
+                .click();
+        notice(specialist, "Đã trình duyệt");
+
+        Page clerk = signedIn("vanthu");
+        clerk.navigate(url);
+        clerk.locator(".decision-form textarea").fill("Đúng thể thức");
+        clerk.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Đồng ý"))
+                .click();
+        notice(clerk, "Đã ghi nhận ý kiến đồng ý");
+
+        Page chairman = signedIn("chutich");
+        chairman.navigate(url);
+        chairman.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Duyệt ban hành (chưa ký số)"))
+                .click();
+        notice(chairman, "Đã ghi nhận ý kiến đồng ý");
+
+        clerk.navigate(url);
+        clerk.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Cấp số"))
+                .click();
+        notice(clerk, "Đã cấp số");
+        assertThat(clerk.locator("#number")).containsText("/UBND-VP");
+        clerk.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Phát hành"))
+                .click();
+        notice(clerk, "Đã phát hành");
+
+        Page director = signedIn("giamdoc");
+        director.navigate("http://localhost:" + port + "/documents/incoming");
+        assertThat(director.locator("#incoming-list")).containsText(subject);
+    }
 }

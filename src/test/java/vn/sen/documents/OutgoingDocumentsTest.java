@@ -260,6 +260,34 @@ class OutgoingDocumentsTest {
     }
 
     @Test
+    void an_official_letter_drafted_in_a_division_of_the_office_is_numbered_ubnd_vp() throws IOException {
+        var system = UserScope.system();
+        long division = unit(system, office, UnitKind.DIVISION, "Phòng Tổng hợp " + office, "PTH");
+        long specialist = officer(system, "Chuyên viên PTH " + office, division, "CHUYEN_VIEN");
+        UserScope divisionDrafter = scope("cvth" + office, specialist, Role.SPECIALIST, division);
+        long id = outgoing.draft(
+                divisionDrafter,
+                new NewDraft(
+                        division,
+                        committee,
+                        DocumentType.OFFICIAL_LETTER,
+                        "Đôn đốc báo cáo tình hình thực hiện nhiệm vụ",
+                        chairmanOfficer,
+                        SignerForm.NONE,
+                        Urgency.NORMAL,
+                        Confidentiality.NORMAL,
+                        List.of(),
+                        List.of(department),
+                        List.of(),
+                        upload(divisionDrafter, "cv"),
+                        ""));
+        outgoing.submit(divisionDrafter, id);
+        outgoing.decide(committeeClerk, pending(committeeClerk, id).id(), true, "");
+        outgoing.decide(chairman, pending(chairman, id).id(), true, "");
+        assertThat(outgoing.issue(committeeClerk, id)).isEqualTo("Số: 01/UBND-VP");
+    }
+
+    @Test
     void state_secret_documents_never_go_to_interchange_and_have_their_own_series() throws IOException {
         assertThatThrownBy(() -> outgoing.draft(
                         drafter,
