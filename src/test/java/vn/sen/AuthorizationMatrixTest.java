@@ -21,6 +21,8 @@ import vn.sen.documents.Confidentiality;
 import vn.sen.documents.DocumentType;
 import vn.sen.documents.IncomingDocuments;
 import vn.sen.documents.IncomingViews;
+import vn.sen.documents.OutgoingDocuments;
+import vn.sen.documents.OutgoingViews;
 import vn.sen.documents.Urgency;
 import vn.sen.files.FileManagement;
 import vn.sen.identity.Accounts;
@@ -62,8 +64,13 @@ class AuthorizationMatrixTest {
     @Autowired
     FileManagement files;
 
+    @Autowired
+    OutgoingDocuments outgoing;
+
     static final String OFFICE = "000.00.01.H01"; // Văn phòng UBND tỉnh: the demo clerk's unit
     static IncomingViews.IncomingView officeDocument;
+    /** A draft of the Office's specialist, to be signed by the Chairman for the People's Committee. */
+    static OutgoingViews.OutgoingView officeDraft;
 
     @BeforeEach
     void loadDemoProvince() throws java.io.IOException {
@@ -96,6 +103,32 @@ class AuthorizationMatrixTest {
                             "",
                             java.util.List.of(file.id()),
                             true));
+        }
+        if (officeDraft == null) {
+            var drafter = ((ScopedPrincipal) logins.signedIn("chuyenvien").getPrincipal()).scope();
+            var chairman = ((ScopedPrincipal) logins.signedIn("chutich").getPrincipal()).scope();
+            var file = files.store(
+                    new java.io.ByteArrayInputStream(
+                            "%PDF-1.4\n% dự thảo ma trận\n%%EOF".getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+                    "du-thao.pdf",
+                    drafter.username());
+            long id = outgoing.draft(
+                    drafter,
+                    new OutgoingViews.NewDraft(
+                            drafter.grants().getFirst().unitId(),
+                            organization.ancestry(unit(OFFICE)).getFirst().id(),
+                            DocumentType.OFFICIAL_LETTER,
+                            "V/v thử phân quyền văn bản đi",
+                            chairman.officerId(),
+                            OutgoingViews.SignerForm.NONE,
+                            Urgency.NORMAL,
+                            Confidentiality.NORMAL,
+                            java.util.List.of(),
+                            java.util.List.of(unit(HOME_AFFAIRS)),
+                            java.util.List.of(),
+                            file.id(),
+                            ""));
+            officeDraft = outgoing.find(drafter, id).orElseThrow();
         }
     }
 
@@ -139,6 +172,24 @@ class AuthorizationMatrixTest {
             cases.add(new Case(
                     who, "download its attachment", officeClerk || provinceLeader ? Expect.ALLOWED : Expect.HIDDEN));
             cases.add(new Case(who, "list incoming documents", Expect.ALLOWED));
+            boolean drafter = who.equals("chuyenvien");
+            boolean draftReader = drafter || officeClerk || provinceLeader;
+            cases.add(new Case(who, "list outgoing documents", Expect.ALLOWED));
+            // the unit administrator of the demo is also a specialist of a division of Sở Nội vụ
+            cases.add(new Case(
+                    who,
+                    "open the drafting form",
+                    drafter || officeClerk || provinceLeader || who.equals("giamdoc") || unitAdmin
+                            ? Expect.ALLOWED
+                            : Expect.DENIED));
+            cases.add(
+                    new Case(who, "read an outgoing draft of Văn phòng", draftReader ? Expect.ALLOWED : Expect.HIDDEN));
+            cases.add(new Case(who, "download its draft version", draftReader ? Expect.ALLOWED : Expect.HIDDEN));
+            cases.add(new Case(who, "comment on the draft", draftReader ? Expect.ALLOWED : Expect.HIDDEN));
+            cases.add(new Case(
+                    who,
+                    "number the draft at issuance",
+                    officeClerk ? Expect.ALLOWED : draftReader ? Expect.DENIED : Expect.HIDDEN));
         }
         return cases.build().map(c -> Arguments.of(c.who(), c.what(), c.expect()));
     }
@@ -227,6 +278,16 @@ class AuthorizationMatrixTest {
                 get("/documents/incoming/" + officeDocument.id() + "/files/"
                         + officeDocument.files().getFirst().id());
             case "list incoming documents" -> get("/documents/incoming");
+            case "list outgoing documents" -> get("/documents/outgoing");
+            case "open the drafting form" -> get("/documents/outgoing/new");
+            case "read an outgoing draft of Văn phòng" -> get("/documents/outgoing/" + officeDraft.id());
+            case "download its draft version" -> get("/documents/outgoing/" + officeDraft.id() + "/versions/1");
+            case "comment on the draft" ->
+                post("/documents/outgoing/" + officeDraft.id() + "/comments")
+                        .with(csrf())
+                        .param("text", "Ý kiến thử");
+            case "number the draft at issuance" ->
+                post("/documents/outgoing/" + officeDraft.id() + "/issuance").with(csrf());
             case "adjust working calendar" ->
                 post("/admin/calendar/adjustments")
                         .with(csrf())

@@ -182,7 +182,7 @@ class OutgoingDocumentController {
             @RequestParam(defaultValue = "") String note,
             @AuthenticationPrincipal ScopedPrincipal me,
             RedirectAttributes redirect) {
-        return step(id, redirect, "outgoing.version-added", () -> {
+        return step(id, me, redirect, "outgoing.version-added", () -> {
             UUID file = store(me.scope(), upload);
             if (file == null) {
                 throw new RuleViolation("documents.error.no-version");
@@ -193,7 +193,7 @@ class OutgoingDocumentController {
 
     @PostMapping("/documents/outgoing/{id}/submission")
     String submit(@PathVariable long id, @AuthenticationPrincipal ScopedPrincipal me, RedirectAttributes redirect) {
-        return step(id, redirect, "outgoing.submitted", () -> outgoing.submit(me.scope(), id));
+        return step(id, me, redirect, "outgoing.submitted", () -> outgoing.submit(me.scope(), id));
     }
 
     @PostMapping("/documents/outgoing/{id}/steps/{step}/decision")
@@ -206,6 +206,7 @@ class OutgoingDocumentController {
             RedirectAttributes redirect) {
         return step(
                 id,
+                me,
                 redirect,
                 approve ? "outgoing.approved-step" : "outgoing.sent-back",
                 () -> outgoing.decide(me.scope(), step, approve, comment));
@@ -217,17 +218,17 @@ class OutgoingDocumentController {
             @RequestParam(defaultValue = "") String text,
             @AuthenticationPrincipal ScopedPrincipal me,
             RedirectAttributes redirect) {
-        return step(id, redirect, "outgoing.commented", () -> outgoing.comment(me.scope(), id, text));
+        return step(id, me, redirect, "outgoing.commented", () -> outgoing.comment(me.scope(), id, text));
     }
 
     @PostMapping("/documents/outgoing/{id}/issuance")
     String issue(@PathVariable long id, @AuthenticationPrincipal ScopedPrincipal me, RedirectAttributes redirect) {
-        return step(id, redirect, "outgoing.issued", () -> outgoing.issue(me.scope(), id));
+        return step(id, me, redirect, "outgoing.issued", () -> outgoing.issue(me.scope(), id));
     }
 
     @PostMapping("/documents/outgoing/{id}/release")
     String release(@PathVariable long id, @AuthenticationPrincipal ScopedPrincipal me, RedirectAttributes redirect) {
-        return step(id, redirect, "outgoing.released", () -> outgoing.release(me.scope(), id));
+        return step(id, me, redirect, "outgoing.released", () -> outgoing.release(me.scope(), id));
     }
 
     /** A step that may be refused: refusals come back as a message on the page, never as an error page. */
@@ -235,7 +236,14 @@ class OutgoingDocumentController {
         void run() throws IOException;
     }
 
-    private static String step(long id, RedirectAttributes redirect, String notice, Step action) {
+    /**
+     * Runs a step on a document the user may read; on one they may not, the answer is "not found", as
+     * for reading it.
+     */
+    private String step(long id, ScopedPrincipal me, RedirectAttributes redirect, String notice, Step action) {
+        if (outgoing.find(me.scope(), id).isEmpty()) {
+            throw notFound();
+        }
         try {
             action.run();
             redirect.addFlashAttribute("notice", notice);
