@@ -11,6 +11,15 @@ document.querySelectorAll('[data-sen-toggle]').forEach((button) => {
     });
 });
 
+// Forms that do something irreversible ask first: <form data-sen-confirm="…">.
+document.querySelectorAll('form[data-sen-confirm]').forEach((form) => {
+    form.addEventListener('submit', (event) => {
+        if (!window.confirm(form.dataset.senConfirm)) {
+            event.preventDefault();
+        }
+    });
+});
+
 // Idle timeout: the server ends the session; the page warns before and then goes to the login page.
 const timeout = Number(body.dataset.idleTimeout || 0);
 const warning = Number(body.dataset.idleWarning || 60);

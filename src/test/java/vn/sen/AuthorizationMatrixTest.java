@@ -67,6 +67,9 @@ class AuthorizationMatrixTest {
     @Autowired
     OutgoingDocuments outgoing;
 
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
     static final String OFFICE = "000.00.01.H01"; // Văn phòng UBND tỉnh: the demo clerk's unit
     static IncomingViews.IncomingView officeDocument;
     /** A draft of the Office's specialist, to be signed by the Chairman for the People's Committee. */
@@ -127,7 +130,8 @@ class AuthorizationMatrixTest {
                             java.util.List.of(unit(HOME_AFFAIRS)),
                             java.util.List.of(),
                             file.id(),
-                            ""));
+                            "",
+                            null));
             officeDraft = outgoing.find(drafter, id).orElseThrow();
         }
     }
@@ -175,6 +179,16 @@ class AuthorizationMatrixTest {
             boolean drafter = who.equals("chuyenvien");
             boolean draftReader = drafter || officeClerk || provinceLeader;
             cases.add(new Case(who, "list outgoing documents", Expect.ALLOWED));
+            cases.add(new Case(who, "open the registers screen", Expect.ALLOWED));
+            cases.add(new Case(
+                    who,
+                    "print the incoming register of Văn phòng",
+                    officeClerk || provinceLeader ? Expect.ALLOWED : Expect.HIDDEN));
+            cases.add(new Case(
+                    who,
+                    "export its follow-up register",
+                    officeClerk || provinceLeader ? Expect.ALLOWED : Expect.HIDDEN));
+            cases.add(new Case(who, "open a register for Văn phòng", officeClerk ? Expect.ALLOWED : Expect.DENIED));
             // the unit administrator of the demo is also a specialist of a division of Sở Nội vụ
             cases.add(new Case(
                     who,
@@ -279,6 +293,21 @@ class AuthorizationMatrixTest {
                         + officeDocument.files().getFirst().id());
             case "list incoming documents" -> get("/documents/incoming");
             case "list outgoing documents" -> get("/documents/outgoing");
+            case "open the registers screen" -> get("/documents/registers");
+            case "print the incoming register of Văn phòng" -> get("/documents/registers/" + officeRegister() + ".pdf");
+            case "export its follow-up register" -> get("/documents/registers/" + officeRegister() + "/follow-up.xlsx");
+            case "open a register for Văn phòng" ->
+                post("/documents/registers")
+                        .with(csrf())
+                        .param("unitId", Long.toString(unit(OFFICE)))
+                        .param("direction", "INCOMING")
+                        .param(
+                                "year",
+                                Integer.toString(officeDocument
+                                        .arrivedAt()
+                                        .atZone(java.time.ZoneId.of("Asia/Ho_Chi_Minh"))
+                                        .getYear()))
+                        .param("name", "Sổ thử " + System.nanoTime());
             case "open the drafting form" -> get("/documents/outgoing/new");
             case "read an outgoing draft of Văn phòng" -> get("/documents/outgoing/" + officeDraft.id());
             case "download its draft version" -> get("/documents/outgoing/" + officeDraft.id() + "/versions/1");
@@ -304,6 +333,13 @@ class AuthorizationMatrixTest {
                 .param("kind", kind)
                 .param("name", name)
                 .param("shortName", "X");
+    }
+
+    private long officeRegister() {
+        return jdbc.sql("select register_id from documents.incoming where id = :id")
+                .param("id", officeDocument.id())
+                .query(Long.class)
+                .single();
     }
 
     private long unit(String code) {

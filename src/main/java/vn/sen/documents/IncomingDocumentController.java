@@ -50,10 +50,16 @@ class IncomingDocumentController {
     private final IncomingDocuments incoming;
     private final FileManagement files;
     private final RoutingPanel routingScreens;
+    private final OutgoingDocuments outgoing;
     private final DateTimeFormatter dateTime;
 
     IncomingDocumentController(
-            IncomingDocuments incoming, FileManagement files, RoutingPanel routingScreens, Clock clock) {
+            IncomingDocuments incoming,
+            FileManagement files,
+            RoutingPanel routingScreens,
+            Clock clock,
+            OutgoingDocuments outgoing) {
+        this.outgoing = outgoing;
         this.incoming = incoming;
         this.files = files;
         this.routingScreens = routingScreens;
@@ -179,6 +185,7 @@ class IncomingDocumentController {
         var document = incoming.find(me.scope(), id).orElseThrow(IncomingDocumentController::notFound);
         model.addAttribute("document", document);
         routingScreens.describe(me.scope(), document, model);
+        model.addAttribute("replies", outgoing.repliesTo(id));
         return "documents/incoming/show";
     }
 

@@ -171,7 +171,12 @@ public class IncomingDocuments {
             boolean duplicate) {
         Instant now = clock.instant();
         LocalDate today = LocalDate.now(clock);
-        var number = registers.next(unit.id(), Registers.Direction.INCOMING, today.getYear());
+        var number = registers.next(
+                unit.id(),
+                Registers.Direction.INCOMING,
+                today.getYear(),
+                doc.confidentiality().stateSecret(),
+                doc.type());
         long id = jdbc.sql("""
                 insert into documents.incoming (register_id, arrival_number, arrived_at, unit_id, document_id,
                     issuer_code, issuer_name, code_number, code_notation, doc_type, issued_on, subject,

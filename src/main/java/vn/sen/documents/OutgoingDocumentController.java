@@ -53,8 +53,11 @@ class OutgoingDocumentController {
     private final OutgoingDocuments outgoing;
     private final FileManagement files;
     private final Organization organization;
+    private final IncomingDocuments incoming;
 
-    OutgoingDocumentController(OutgoingDocuments outgoing, FileManagement files, Organization organization) {
+    OutgoingDocumentController(
+            OutgoingDocuments outgoing, FileManagement files, Organization organization, IncomingDocuments incoming) {
+        this.incoming = incoming;
         this.outgoing = outgoing;
         this.files = files;
         this.organization = organization;
@@ -80,11 +83,17 @@ class OutgoingDocumentController {
     }
 
     @GetMapping("/documents/outgoing/new")
-    String form(@AuthenticationPrincipal ScopedPrincipal me, Model model) {
+    String form(
+            @RequestParam(required = false) Long replyTo, @AuthenticationPrincipal ScopedPrincipal me, Model model) {
         List<UnitView> units = draftingUnits(me.scope());
         if (units.isEmpty()) {
             throw new AccessDeniedException("no business role");
         }
+        model.addAttribute(
+                "replyTo",
+                replyTo == null
+                        ? null
+                        : incoming.find(me.scope(), replyTo).orElseThrow(OutgoingDocumentController::notFound));
         UnitView unit = units.getFirst();
         List<UnitView> issuers = organization.ancestry(unit.id()).reversed();
         model.addAttribute("units", units);
@@ -114,6 +123,7 @@ class OutgoingDocumentController {
             @RequestParam(required = false) List<Long> recipients,
             @RequestParam(defaultValue = "") String externalRecipients,
             @RequestParam(name = "upload", required = false) MultipartFile upload,
+            @RequestParam(required = false) Long responseFor,
             RedirectAttributes redirect)
             throws IOException {
         try {
@@ -133,13 +143,14 @@ class OutgoingDocumentController {
                             orEmpty(recipients),
                             external(externalRecipients),
                             fileId,
-                            ""));
+                            "",
+                            responseFor));
             redirect.addFlashAttribute("notice", "outgoing.drafted");
             return "redirect:/documents/outgoing/" + id;
         } catch (RuleViolation e) {
             redirect.addFlashAttribute("problem", e.code());
             redirect.addFlashAttribute("problemArgs", e.args());
-            return "redirect:/documents/outgoing/new";
+            return "redirect:/documents/outgoing/new" + (responseFor == null ? "" : "?replyTo=" + responseFor);
         }
     }
 

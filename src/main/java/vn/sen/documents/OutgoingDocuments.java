@@ -29,7 +29,6 @@ import vn.sen.documents.OutgoingViews.VersionView;
 import vn.sen.files.FileManagement;
 import vn.sen.files.StoredFile;
 import vn.sen.organization.Organization;
-import vn.sen.organization.UnitKind;
 import vn.sen.organization.Views.OfficerView;
 import vn.sen.organization.Views.UnitView;
 import vn.sen.shared.Role;
@@ -97,10 +96,15 @@ public class OutgoingDocuments {
             throw new RuleViolation("documents.error.secret-external");
         }
         draft.recipientUnits().forEach(this::activeUnit);
+        if (draft.responseFor() != null
+                && incoming.find(drafter, draft.responseFor()).isEmpty()) {
+            throw new RuleViolation("documents.error.response-for");
+        }
         long id = jdbc.sql("""
                 insert into documents.outgoing (unit_id, issuer_unit_id, doc_type, subject, signer_officer_id,
-                    signer_form, urgency, confidentiality, created_by, created_at)
-                values (:unit, :issuer, :type, :subject, :signer, :form, :urgency, :confidentiality, :by, now())
+                    signer_form, urgency, confidentiality, created_by, created_at, response_for)
+                values (:unit, :issuer, :type, :subject, :signer, :form, :urgency, :confidentiality, :by, now(),
+                    :responseFor)
                 returning id
                 """)
                 .param("unit", unit.id())
@@ -112,6 +116,7 @@ public class OutgoingDocuments {
                 .param("urgency", draft.urgency().name())
                 .param("confidentiality", draft.confidentiality().name())
                 .param("by", drafter.username())
+                .param("responseFor", draft.responseFor())
                 .query(Long.class)
                 .single();
         int position = 0;
@@ -221,7 +226,8 @@ public class OutgoingDocuments {
                 .optional()
                 .orElseThrow(() -> new RuleViolation("documents.error.not-found"));
         long id = (long) step[0];
-        boolean mine = step[2] != null ? Objects.equals(step[2], user.officerId()) : isClerkOf(user, (Long) step[3]);
+        boolean mine =
+                step[2] != null ? Objects.equals(step[2], user.officerId()) : registers.keeps(user, (Long) step[3]);
         if (!mine) {
             throw new AccessDeniedException("step " + stepId + " is not the user's");
         }
@@ -283,7 +289,7 @@ public class OutgoingDocuments {
     @Transactional
     public String issue(UserScope clerk, long id) {
         Doc doc = doc(id);
-        if (!isClerkOf(clerk, doc.issuerUnitId())) {
+        if (!registers.keeps(clerk, doc.issuerUnitId())) {
             throw new AccessDeniedException("not a clerk of the issuer");
         }
         if (doc.state() != OutgoingState.APPROVED) {
@@ -294,7 +300,8 @@ public class OutgoingDocuments {
                 doc.issuerUnitId(),
                 Registers.Direction.OUTGOING,
                 today.getYear(),
-                doc.confidentiality().stateSecret());
+                doc.confidentiality().stateSecret(),
+                doc.type());
         UnitView issuer = organization.requireUnit(doc.issuerUnitId());
         String notation = Printed.notation(
                 doc.type(), issuer.shortName(), draftingUnit(doc).shortName());
@@ -336,7 +343,7 @@ public class OutgoingDocuments {
     @Transactional
     public void release(UserScope clerk, long id) {
         Doc doc = doc(id);
-        if (!isClerkOf(clerk, doc.issuerUnitId())) {
+        if (!registers.keeps(clerk, doc.issuerUnitId())) {
             throw new AccessDeniedException("not a clerk of the issuer");
         }
         if (doc.state() != OutgoingState.ISSUED) {
@@ -400,19 +407,7 @@ public class OutgoingDocuments {
                 .param("officer", user.officerId() == null ? -1L : user.officerId())
                 .param("offset", offset)
                 .param("limit", limit)
-                .query((rs, n) -> new OutgoingRow(
-                        rs.getLong("id"),
-                        DocumentType.valueOf(rs.getString("doc_type")),
-                        rs.getString("subject"),
-                        OutgoingState.valueOf(rs.getString("state")),
-                        rs.getObject("code_number") == null
-                                ? ""
-                                : IncomingViews.numberAndNotation(
-                                        rs.getString("code_number"), rs.getString("code_notation")),
-                        rs.getObject("issued_on", LocalDate.class),
-                        Urgency.valueOf(rs.getString("urgency")),
-                        rs.getString("created_by"),
-                        rs.getObject("created_at", OffsetDateTime.class).toInstant()))
+                .query(OutgoingDocuments::row)
                 .list();
     }
 
@@ -420,13 +415,14 @@ public class OutgoingDocuments {
     public List<StepView> pendingSteps(UserScope user, long id) {
         return load(id).map(OutgoingView::steps).orElse(List.of()).stream()
                 .filter(s -> s.state() == StepState.PENDING)
-                .filter(s ->
-                        s.officerId() != null ? s.officerId().equals(user.officerId()) : isClerkOf(user, s.unitId()))
+                .filter(s -> s.officerId() != null
+                        ? s.officerId().equals(user.officerId())
+                        : registers.keeps(user, s.unitId()))
                 .toList();
     }
 
     public boolean canIssue(UserScope user, OutgoingView doc) {
-        return isClerkOf(user, doc.issuerUnitId());
+        return registers.keeps(user, doc.issuerUnitId());
     }
 
     // ---- internals ---------------------------------------------------------------------------
@@ -461,6 +457,29 @@ public class OutgoingDocuments {
         }
     }
 
+    /** Issued or drafted replies to an incoming document (văn bản trả lời), oldest first. */
+    public List<OutgoingRow> repliesTo(long incomingId) {
+        return jdbc.sql("select o.* from documents.outgoing o where o.response_for = :i order by o.created_at, o.id")
+                .param("i", incomingId)
+                .query(OutgoingDocuments::row)
+                .list();
+    }
+
+    private static OutgoingRow row(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+        return new OutgoingRow(
+                rs.getLong("id"),
+                DocumentType.valueOf(rs.getString("doc_type")),
+                rs.getString("subject"),
+                OutgoingState.valueOf(rs.getString("state")),
+                rs.getObject("code_number") == null
+                        ? ""
+                        : IncomingViews.numberAndNotation(rs.getString("code_number"), rs.getString("code_notation")),
+                rs.getObject("issued_on", LocalDate.class),
+                Urgency.valueOf(rs.getString("urgency")),
+                rs.getString("created_by"),
+                rs.getObject("created_at", OffsetDateTime.class).toInstant());
+    }
+
     private boolean readable(UserScope user, OutgoingView doc) {
         if (doc.createdBy().equals(user.username()) || Objects.equals(doc.signerOfficerId(), user.officerId())) {
             return true;
@@ -472,26 +491,6 @@ public class OutgoingDocuments {
         }
         return doc.steps().stream()
                 .anyMatch(s -> s.officerId() != null && s.officerId().equals(user.officerId()));
-    }
-
-    /**
-     * Whether the user keeps the registers of the unit: a clerk of the unit itself or of its office
-     * (the clerks of a People's Committee sit in its Văn phòng).
-     */
-    private boolean isClerkOf(UserScope user, Long unitId) {
-        if (unitId == null) {
-            return false;
-        }
-        List<Long> clerkUnits = user.grants().stream()
-                .filter(g -> g.role() == Role.CLERK && g.unitId() != null)
-                .map(UserScope.Grant::unitId)
-                .toList();
-        if (clerkUnits.contains(unitId)) {
-            return true;
-        }
-        return !clerkUnits.isEmpty()
-                && organization.children(unitId).stream()
-                        .anyMatch(c -> c.kind() == UnitKind.OFFICE && clerkUnits.contains(c.id()));
     }
 
     /** Opens the next waiting position of the route, or marks the document approved after the last. */
@@ -691,7 +690,8 @@ public class OutgoingDocuments {
                             versions,
                             steps,
                             recipients,
-                            comments);
+                            comments,
+                            (Long) rs.getObject("response_for"));
                 })
                 .optional();
     }

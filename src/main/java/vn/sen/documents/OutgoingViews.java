@@ -80,7 +80,8 @@ public final class OutgoingViews {
             List<Long> recipientUnits,
             List<ExternalRecipient> externalRecipients,
             UUID fileId,
-            String note) {
+            String note,
+            Long responseFor) {
 
         public NewDraft {
             reviewers = reviewers == null
@@ -132,7 +133,8 @@ public final class OutgoingViews {
             List<VersionView> versions,
             List<StepView> steps,
             List<RecipientView> recipients,
-            List<CommentView> comments) {
+            List<CommentView> comments,
+            Long responseFor) {
 
         /** Printed number, e.g. {@code 05/QĐ-UBND}; empty before issuance. */
         public String numberAndNotation() {

@@ -157,6 +157,19 @@ public class Organization {
         return names;
     }
 
+    /** Full names of the officers with {@code ids} (unknown ids are left out). */
+    public Map<Long, String> officerNames(Collection<Long> ids) {
+        Map<Long, String> names = new HashMap<>();
+        if (!ids.isEmpty()) {
+            jdbc.sql("select id, full_name from organization.officer where id in (:ids)")
+                    .param("ids", ids)
+                    .query(rs -> {
+                        names.put(rs.getLong("id"), rs.getString("full_name"));
+                    });
+        }
+        return names;
+    }
+
     /** Ids of the units in the subtrees rooted at {@code paths} (paths as in {@link UserScope} grants). */
     public List<Long> unitIdsUnder(Collection<String> paths) {
         if (paths.isEmpty()) {

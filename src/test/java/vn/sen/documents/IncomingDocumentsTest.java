@@ -118,9 +118,12 @@ class IncomingDocumentsTest {
 
     @Test
     void a_new_year_starts_a_new_register_at_number_one() {
-        var thisYear = transactions.execute(tx -> registers.next(department, Registers.Direction.INCOMING, 2026));
-        var nextYear = transactions.execute(tx -> registers.next(department, Registers.Direction.INCOMING, 2027));
-        var again = transactions.execute(tx -> registers.next(department, Registers.Direction.INCOMING, 2027));
+        var thisYear = transactions.execute(tx ->
+                registers.next(department, Registers.Direction.INCOMING, 2026, false, DocumentType.OFFICIAL_LETTER));
+        var nextYear = transactions.execute(tx ->
+                registers.next(department, Registers.Direction.INCOMING, 2027, false, DocumentType.OFFICIAL_LETTER));
+        var again = transactions.execute(tx ->
+                registers.next(department, Registers.Direction.INCOMING, 2027, false, DocumentType.OFFICIAL_LETTER));
         assertThat(nextYear.registerId()).isNotEqualTo(thisYear.registerId());
         assertThat(nextYear.number()).isEqualTo(1);
         assertThat(again.number()).isEqualTo(2);

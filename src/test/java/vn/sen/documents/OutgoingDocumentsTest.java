@@ -3,22 +3,16 @@ package vn.sen.documents;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.test.context.event.ApplicationEvents;
 import org.springframework.test.context.event.RecordApplicationEvents;
@@ -27,11 +21,6 @@ import vn.sen.documents.OutgoingViews.NewDraft;
 import vn.sen.documents.OutgoingViews.OutgoingState;
 import vn.sen.documents.OutgoingViews.SignerForm;
 import vn.sen.documents.OutgoingViews.StepKind;
-import vn.sen.documents.OutgoingViews.StepView;
-import vn.sen.files.FileManagement;
-import vn.sen.organization.Organization;
-import vn.sen.organization.Organization.NewOfficer;
-import vn.sen.organization.Organization.NewUnit;
 import vn.sen.organization.UnitKind;
 import vn.sen.shared.Role;
 import vn.sen.shared.RuleViolation;
@@ -40,124 +29,10 @@ import vn.sen.shared.UserScope;
 /** Outgoing documents: route, format check, approval, numbering at issuance, release. */
 @SpringBootTest
 @RecordApplicationEvents
-class OutgoingDocumentsTest {
-
-    @Autowired
-    OutgoingDocuments outgoing;
-
-    @Autowired
-    IncomingDocuments incoming;
-
-    @Autowired
-    Organization organization;
-
-    @Autowired
-    FileManagement files;
-
-    @Autowired
-    JdbcClient jdbc;
-
-    @Autowired
-    Clock clock;
+class OutgoingDocumentsTest extends DocumentsScenario {
 
     @Autowired
     ApplicationEvents events;
-
-    long committee;
-    long office;
-    long department;
-    UserScope drafter;
-    UserScope officeHead;
-    UserScope deputy;
-    UserScope chairman;
-    UserScope committeeClerk;
-    UserScope departmentClerk;
-    UserScope outsider;
-    long chairmanOfficer;
-    long officeHeadOfficer;
-    long deputyOfficer;
-
-    @BeforeEach
-    void aCommitteeWithItsOfficeAndADepartment() {
-        var system = UserScope.system();
-        String tag = Long.toString(System.nanoTime(), 36);
-        committee = unit(system, null, UnitKind.PROVINCE_COMMITTEE, "UBND " + tag, "UBND");
-        office = unit(system, committee, UnitKind.OFFICE, "Văn phòng " + tag, "VP");
-        department = unit(system, committee, UnitKind.DEPARTMENT, "Sở Tài chính " + tag, "STC");
-        chairmanOfficer = officer(system, "Chủ tịch " + tag, committee, "CHU_TICH");
-        officeHeadOfficer = officer(system, "Chánh VP " + tag, office, "CHANH_VAN_PHONG");
-        deputyOfficer = officer(system, "Phó Chánh VP " + tag, office, "PHO_CHANH_VAN_PHONG");
-        long specialist = officer(system, "Chuyên viên " + tag, office, "CHUYEN_VIEN");
-        drafter = scope("cv" + tag, specialist, Role.SPECIALIST, office);
-        officeHead = scope("cvp" + tag, officeHeadOfficer, Role.LEADER, office);
-        deputy = scope("pcvp" + tag, deputyOfficer, Role.LEADER, office);
-        chairman = scope("ct" + tag, chairmanOfficer, Role.LEADER, committee);
-        committeeClerk = scope("vt" + tag, null, Role.CLERK, committee);
-        departmentClerk = scope("vts" + tag, null, Role.CLERK, department);
-        outsider = scope("x" + tag, null, Role.LEADER, department);
-    }
-
-    private long unit(UserScope system, Long parent, UnitKind kind, String name, String shortName) {
-        return organization.createUnit(system, new NewUnit(parent, null, kind, name, shortName, null, null, 0));
-    }
-
-    private long officer(UserScope system, String name, long unit, String position) {
-        return organization.createOfficer(system, new NewOfficer(name, null, null, unit, position));
-    }
-
-    private UserScope scope(String username, Long officer, Role role, long unitId) {
-        return new UserScope(
-                1,
-                username,
-                officer,
-                List.of(new UserScope.Grant(
-                        role, unitId, organization.requireUnit(unitId).path())));
-    }
-
-    private UUID upload(UserScope who, String text) throws IOException {
-        return files.store(
-                        new ByteArrayInputStream(("%PDF-1.4\n% " + text + " " + UUID.randomUUID() + "\n%%EOF")
-                                .getBytes(StandardCharsets.UTF_8)),
-                        "du-thao.pdf",
-                        who.username())
-                .id();
-    }
-
-    private NewDraft decision(
-            List<List<Long>> reviewers, Confidentiality confidentiality, List<ExternalRecipient> external)
-            throws IOException {
-        return new NewDraft(
-                office,
-                committee,
-                DocumentType.DECISION,
-                "Phê duyệt kế hoạch chuyển đổi số năm 2027",
-                chairmanOfficer,
-                SignerForm.NONE,
-                Urgency.NORMAL,
-                confidentiality,
-                reviewers,
-                List.of(department),
-                external,
-                upload(drafter, "v1"),
-                "bản đầu");
-    }
-
-    private StepView pending(UserScope user, long id) {
-        return outgoing.pendingSteps(user, id).getFirst();
-    }
-
-    private long approved(List<List<Long>> reviewers) throws IOException {
-        long id = outgoing.draft(drafter, decision(reviewers, Confidentiality.NORMAL, List.of()));
-        outgoing.submit(drafter, id);
-        for (List<Long> ignored : reviewers) {
-            for (UserScope reviewer : List.of(officeHead, deputy)) {
-                outgoing.pendingSteps(reviewer, id).forEach(s -> outgoing.decide(reviewer, s.id(), true, ""));
-            }
-        }
-        outgoing.decide(committeeClerk, pending(committeeClerk, id).id(), true, "Đúng thể thức");
-        outgoing.decide(chairman, pending(chairman, id).id(), true, "");
-        return id;
-    }
 
     @Test
     void a_draft_goes_through_review_format_check_and_approval_then_is_numbered_and_delivered() throws IOException {
@@ -280,7 +155,8 @@ class OutgoingDocumentsTest {
                         List.of(department),
                         List.of(),
                         upload(divisionDrafter, "cv"),
-                        ""));
+                        "",
+                        null));
         outgoing.submit(divisionDrafter, id);
         outgoing.decide(committeeClerk, pending(committeeClerk, id).id(), true, "");
         outgoing.decide(chairman, pending(chairman, id).id(), true, "");
