@@ -202,6 +202,10 @@ class AuthorizationMatrixTest {
             cases.add(new Case(who, "comment on the draft", draftReader ? Expect.ALLOWED : Expect.HIDDEN));
             cases.add(new Case(
                     who,
+                    "recall the document",
+                    officeClerk ? Expect.ALLOWED : draftReader ? Expect.DENIED : Expect.HIDDEN));
+            cases.add(new Case(
+                    who,
                     "number the draft at issuance",
                     officeClerk ? Expect.ALLOWED : draftReader ? Expect.DENIED : Expect.HIDDEN));
         }
@@ -315,6 +319,10 @@ class AuthorizationMatrixTest {
                 post("/documents/outgoing/" + officeDraft.id() + "/comments")
                         .with(csrf())
                         .param("text", "Ý kiến thử");
+            case "recall the document" ->
+                post("/documents/outgoing/" + officeDraft.id() + "/recall")
+                        .with(csrf())
+                        .param("reason", "thử");
             case "number the draft at issuance" ->
                 post("/documents/outgoing/" + officeDraft.id() + "/issuance").with(csrf());
             case "adjust working calendar" ->

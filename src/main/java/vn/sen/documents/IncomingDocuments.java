@@ -219,15 +219,7 @@ public class IncomingDocuments {
                     .param("p", position++)
                     .update();
         }
-        jdbc.sql("""
-                insert into documents.incoming_history (incoming_id, at, actor, action, text)
-                values (:d, now(), :actor, :action, :text)
-                """)
-                .param("d", id)
-                .param("actor", actor.username())
-                .param("action", action)
-                .param("text", unit.name() + ", " + number.number() + "/" + today.getYear())
-                .update();
+        note(id, actor, action, unit.name() + ", " + number.number() + "/" + today.getYear());
         events.publishEvent(new IncomingDocumentRegistered(
                 actor.username(), id, unit.id(), today.getYear(), number.number(), doc.urgency(), duplicate));
         return id;
@@ -289,7 +281,46 @@ public class IncomingDocuments {
      * with {@link #readerScope} and {@link Routing#readers}.
      */
     public Optional<IncomingView> forIndexing(long id) {
-        return load(id);
+        return load(id).filter(d -> !d.recalled());
+    }
+
+    /**
+     * The sender recalled the document (thu hồi): this copy's files are destroyed — unlinked, so no one
+     * opens them here again — its open work is cancelled and it is closed; the record of the document
+     * and of the recall stays.
+     */
+    void recall(UserScope sender, long id, String reason) {
+        List<String> names = load(id).map(
+                        d -> d.files().stream().map(StoredFile::name).toList())
+                .orElse(List.of());
+        jdbc.sql("delete from documents.incoming_file where incoming_id = :id")
+                .param("id", id)
+                .update();
+        jdbc.sql("""
+                update documents.incoming set recalled_at = now(), recall_reason = :reason,
+                    result = case when closed_at is null then :reason else result end,
+                    closed_at = coalesce(closed_at, now())
+                where id = :id
+                """).param("reason", reason).param("id", id).update();
+        jdbc.sql("""
+                update documents.assignment set state = 'CANCELLED', state_at = now()
+                where incoming_id = :id and state in ('PENDING', 'IN_PROGRESS', 'FORWARDED')
+                """).param("id", id).update();
+        note(id, sender, "RECALLED", reason + (names.isEmpty() ? "" : " — " + String.join(", ", names)));
+        events.publishEvent(new IncomingDocumentRecalled(sender.username(), id, reason));
+    }
+
+    /** A line in the document's history (lịch sử xử lý). */
+    void note(long id, UserScope actor, String action, String text) {
+        jdbc.sql("""
+                insert into documents.incoming_history (incoming_id, at, actor, action, text)
+                values (:d, now(), :actor, :action, :text)
+                """)
+                .param("d", id)
+                .param("actor", actor.username())
+                .param("action", action)
+                .param("text", text)
+                .update();
     }
 
     /** Ids of incoming documents after {@code afterId}, in order, for rebuilding read models. */
@@ -365,7 +396,12 @@ public class IncomingDocuments {
                                 : rs.getObject("closed_at", OffsetDateTime.class)
                                         .toInstant(),
                         rs.getString("result"),
-                        attached))
+                        attached,
+                        rs.getObject("recalled_at") == null
+                                ? null
+                                : rs.getObject("recalled_at", OffsetDateTime.class)
+                                        .toInstant(),
+                        rs.getString("recall_reason")))
                 .optional();
     }
 

@@ -105,10 +105,17 @@ public final class IncomingViews {
             String registeredBy,
             Instant closedAt,
             String result,
-            List<StoredFile> files) {
+            List<StoredFile> files,
+            Instant recalledAt,
+            String recallReason) {
 
         public boolean closed() {
             return closedAt != null;
+        }
+
+        /** Recalled by its sender (thu hồi): the files are gone, the record stays. */
+        public boolean recalled() {
+            return recalledAt != null;
         }
 
         public String numberAndNotation() {

@@ -28,6 +28,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import vn.sen.documents.OutgoingViews.Amendment;
 import vn.sen.documents.OutgoingViews.ExternalRecipient;
 import vn.sen.documents.OutgoingViews.NewDraft;
 import vn.sen.documents.OutgoingViews.OutgoingView;
@@ -162,6 +163,7 @@ class OutgoingDocumentController {
         model.addAttribute("mySteps", outgoing.pendingSteps(me.scope(), id));
         model.addAttribute("isDrafter", doc.createdBy().equals(me.scope().username()));
         model.addAttribute("canIssue", outgoing.canIssue(me.scope(), doc));
+        model.addAttribute("mayAmend", !draftingUnits(me.scope()).isEmpty());
         return "documents/outgoing/show";
     }
 
@@ -240,6 +242,36 @@ class OutgoingDocumentController {
     @PostMapping("/documents/outgoing/{id}/release")
     String release(@PathVariable long id, @AuthenticationPrincipal ScopedPrincipal me, RedirectAttributes redirect) {
         return step(id, me, redirect, "outgoing.released", () -> outgoing.release(me.scope(), id));
+    }
+
+    @PostMapping("/documents/outgoing/{id}/recall")
+    String recall(
+            @PathVariable long id,
+            @RequestParam(defaultValue = "") String reason,
+            @AuthenticationPrincipal ScopedPrincipal me,
+            RedirectAttributes redirect) {
+        return step(id, me, redirect, "outgoing.recalled", () -> outgoing.recall(me.scope(), id, reason));
+    }
+
+    /** Starts a correction or a replacement of a released document; the new draft opens on success. */
+    @PostMapping("/documents/outgoing/{id}/amendments")
+    String amend(
+            @PathVariable long id,
+            @RequestParam Amendment kind,
+            @RequestParam(defaultValue = "") String subject,
+            @RequestParam(name = "upload", required = false) MultipartFile upload,
+            @AuthenticationPrincipal ScopedPrincipal me,
+            RedirectAttributes redirect)
+            throws IOException {
+        long[] created = new long[1];
+        String back = step(id, me, redirect, "outgoing.amendment-drafted", () -> {
+            UUID file = store(me.scope(), upload);
+            if (file == null) {
+                throw new RuleViolation("documents.error.no-version");
+            }
+            created[0] = outgoing.draftAmendment(me.scope(), id, kind, subject, file);
+        });
+        return created[0] == 0 ? back : "redirect:/documents/outgoing/" + created[0];
     }
 
     /** A step that may be refused: refusals come back as a message on the page, never as an error page. */

@@ -14,6 +14,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import vn.sen.documents.OutgoingViews.Amendment;
 import vn.sen.documents.OutgoingViews.CommentView;
 import vn.sen.documents.OutgoingViews.ExternalRecipient;
 import vn.sen.documents.OutgoingViews.NewDraft;
@@ -268,6 +269,9 @@ public class OutgoingDocuments {
     @Transactional
     public void comment(UserScope user, long id, String text) {
         requireReadable(user, id);
+        if (doc(id).state() == OutgoingState.RECALLED) {
+            throw new RuleViolation("documents.error.recalled");
+        }
         if (text == null || text.isBlank()) {
             throw new RuleViolation("documents.error.comment-required");
         }
@@ -383,7 +387,120 @@ public class OutgoingDocuments {
                 .param("id", id)
                 .update();
         history(id, clerk, "RELEASED", view.recipients().size() + "");
+        noteAmendment(clerk, id, view.numberAndNotation());
         events.publishEvent(new OutgoingDocumentReleased(clerk.username(), id, view.confidentiality(), external));
+    }
+
+    /**
+     * Recall (thu hồi) of a released document, by a clerk of the issuer with the reason: the document and
+     * its metadata are frozen, every copy delivered on this installation is destroyed (its record kept),
+     * and the other agencies are handed to interchange.
+     */
+    @Transactional
+    public void recall(UserScope clerk, long id, String reason) {
+        Doc doc = doc(id);
+        if (!registers.keeps(clerk, doc.issuerUnitId())) {
+            throw new AccessDeniedException("not a clerk of the issuer");
+        }
+        if (doc.state() != OutgoingState.RELEASED) {
+            throw new RuleViolation("documents.error.not-released");
+        }
+        if (reason == null || reason.isBlank()) {
+            throw new RuleViolation("documents.error.reason-required");
+        }
+        String why = reason.strip();
+        List<ExternalRecipient> external = new ArrayList<>();
+        for (RecipientView recipient : load(id).orElseThrow().recipients()) {
+            if (recipient.incomingId() != null) {
+                incoming.recall(clerk, recipient.incomingId(), why);
+            } else if (recipient.unitId() == null) {
+                external.add(new ExternalRecipient(recipient.name(), recipient.code()));
+            }
+            jdbc.sql("update documents.outgoing_recipient set state = :s where id = :id")
+                    .param("s", recipient.unitId() != null ? "RECALLED" : "RECALL_QUEUED")
+                    .param("id", recipient.id())
+                    .update();
+        }
+        jdbc.sql(
+                        "update documents.outgoing set state = 'RECALLED', recalled_at = now(), recall_reason = :r where id = :id")
+                .param("r", why)
+                .param("id", id)
+                .update();
+        history(id, clerk, "RECALLED", why);
+        events.publishEvent(new OutgoingDocumentRecalled(clerk.username(), id, why, external));
+    }
+
+    /**
+     * A draft that puts a released document right: a correction (đính chính — a công văn) or a
+     * replacement (same type), from the same unit and issuer to the same recipients, for the same signer.
+     */
+    @Transactional
+    public long draftAmendment(UserScope drafter, long originalId, Amendment kind, String subject, UUID fileId) {
+        OutgoingView original =
+                find(drafter, originalId).orElseThrow(() -> new RuleViolation("documents.error.not-found"));
+        if (original.state() != OutgoingState.RELEASED) {
+            throw new RuleViolation("documents.error.not-released");
+        }
+        String title = subject == null || subject.isBlank()
+                ? (kind == Amendment.CORRECTION
+                        ? "V/v đính chính văn bản số " + original.numberAndNotation()
+                        : original.subject())
+                : subject;
+        long id = draft(
+                drafter,
+                new NewDraft(
+                        original.unitId(),
+                        original.issuerUnitId(),
+                        kind == Amendment.CORRECTION ? DocumentType.OFFICIAL_LETTER : original.type(),
+                        title,
+                        original.signerOfficerId(),
+                        original.signerForm(),
+                        original.urgency(),
+                        original.confidentiality(),
+                        List.of(),
+                        original.recipients().stream()
+                                .filter(r -> r.unitId() != null)
+                                .map(RecipientView::unitId)
+                                .toList(),
+                        original.recipients().stream()
+                                .filter(r -> r.unitId() == null)
+                                .map(r -> new ExternalRecipient(r.name(), r.code()))
+                                .toList(),
+                        fileId,
+                        "",
+                        null));
+        jdbc.sql("update documents.outgoing set amends = :o, amendment = :k where id = :id")
+                .param("o", originalId)
+                .param("k", kind.name())
+                .param("id", id)
+                .update();
+        history(
+                originalId,
+                drafter,
+                kind == Amendment.CORRECTION ? "CORRECTION_DRAFTED" : "REPLACEMENT_DRAFTED",
+                "#" + id);
+        return id;
+    }
+
+    /** When an amendment is released, the original and its copies here say so in their history. */
+    private void noteAmendment(UserScope clerk, long id, String printed) {
+        record Amends(long original, Amendment kind) {}
+        var amends = jdbc.sql("select amends, amendment from documents.outgoing where id = :id and amends is not null")
+                .param("id", id)
+                .query((rs, n) -> new Amends(rs.getLong(1), Amendment.valueOf(rs.getString(2))))
+                .optional();
+        if (amends.isEmpty()) {
+            return;
+        }
+        long original = amends.get().original();
+        String action = amends.get().kind() == Amendment.CORRECTION ? "CORRECTED" : "REPLACED";
+        history(original, clerk, action, printed);
+        jdbc.sql(
+                        "select incoming_id from documents.outgoing_recipient where outgoing_id = :o and incoming_id is not null")
+                .param("o", original)
+                .query(Long.class)
+                .list()
+                .forEach(copy -> incoming.note(copy, clerk, action, printed));
     }
 
     // ---- reading -----------------------------------------------------------------------------
@@ -691,7 +808,18 @@ public class OutgoingDocuments {
                             steps,
                             recipients,
                             comments,
-                            (Long) rs.getObject("response_for"));
+                            (Long) rs.getObject("response_for"),
+                            rs.getObject("recalled_at") == null
+                                    ? null
+                                    : rs.getObject("recalled_at", OffsetDateTime.class)
+                                            .toInstant(),
+                            rs.getString("recall_reason"),
+                            (Long) rs.getObject("amends"),
+                            rs.getString("amendment") == null ? null : Amendment.valueOf(rs.getString("amendment")),
+                            jdbc.sql("select o.* from documents.outgoing o where o.amends = :d order by o.id")
+                                    .param("d", id)
+                                    .query(OutgoingDocuments::row)
+                                    .list());
                 })
                 .optional();
     }

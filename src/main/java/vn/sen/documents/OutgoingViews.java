@@ -26,7 +26,9 @@ public final class OutgoingViews {
         /** Đã cấp số. */
         ISSUED,
         /** Đã phát hành. */
-        RELEASED
+        RELEASED,
+        /** Đã thu hồi: frozen with its metadata; the recipients' copies are destroyed. */
+        RECALLED
     }
 
     /** A step of the approval route. */
@@ -61,6 +63,15 @@ public final class OutgoingViews {
         public String abbreviation() {
             return abbreviation;
         }
+    }
+
+    /**
+     * How a released document with an error is put right (domain §3): a correction (đính chính) by
+     * công văn, or a replacement by a document of the same form (edXML business type 3).
+     */
+    public enum Amendment {
+        CORRECTION,
+        REPLACEMENT
     }
 
     /** A recipient outside this installation (another agency), by name and organisation code. */
@@ -134,7 +145,12 @@ public final class OutgoingViews {
             List<StepView> steps,
             List<RecipientView> recipients,
             List<CommentView> comments,
-            Long responseFor) {
+            Long responseFor,
+            Instant recalledAt,
+            String recallReason,
+            Long amends,
+            Amendment amendment,
+            List<OutgoingRow> amendedBy) {
 
         /** Printed number, e.g. {@code 05/QĐ-UBND}; empty before issuance. */
         public String numberAndNotation() {

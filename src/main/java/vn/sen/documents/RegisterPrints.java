@@ -129,12 +129,14 @@ class RegisterPrints {
             Urgency urgency,
             Confidentiality confidentiality,
             LocalDate dueOn,
-            OffsetDateTime closedAt) {}
+            OffsetDateTime closedAt,
+            boolean recalled) {}
 
     private List<Incoming> incomingRows(long registerId, int after, boolean withDeadlineOnly) {
         return jdbc.sql("""
                 select i.id, i.arrival_number, i.arrived_at, i.issuer_name, i.code_number, i.code_notation,
                        i.issued_on, i.doc_type, i.subject, i.urgency, i.confidentiality, i.closed_at,
+                       i.recalled_at is not null as recalled,
                        coalesce((select min(a.due_on) from documents.assignment a
                                  where a.incoming_id = i.id and a.parent_id is null and a.role = 'LEAD'),
                                 i.due_on) as due_on
@@ -159,7 +161,8 @@ class RegisterPrints {
                         Urgency.valueOf(rs.getString("urgency")),
                         Confidentiality.valueOf(rs.getString("confidentiality")),
                         rs.getObject("due_on", LocalDate.class),
-                        rs.getObject("closed_at", OffsetDateTime.class)))
+                        rs.getObject("closed_at", OffsetDateTime.class),
+                        rs.getBoolean("recalled")))
                 .list();
     }
 
@@ -235,7 +238,7 @@ class RegisterPrints {
                     transfer == null ? "" : transfer.to(),
                     transfer == null ? "" : day(transfer.at()),
                     "",
-                    notes(d.urgency(), d.confidentiality())));
+                    notes(d.urgency(), d.confidentiality(), d.recalled())));
         }
         return new Batch(rows, docs.isEmpty() ? after : docs.getLast().number());
     }
@@ -266,12 +269,15 @@ class RegisterPrints {
                     day(d.dueOn()),
                     progress(d, today),
                     String.join("; ", replies.getOrDefault(d.id(), List.of())),
-                    notes(d.urgency(), d.confidentiality())));
+                    notes(d.urgency(), d.confidentiality(), d.recalled())));
         }
         return new Batch(rows, docs.isEmpty() ? after : docs.getLast().number());
     }
 
     private static String progress(Incoming d, LocalDate today) {
+        if (d.recalled()) {
+            return "Bên gửi đã thu hồi";
+        }
         if (d.closedAt() != null) {
             LocalDate closed = d.closedAt()
                     .atZoneSameInstant(ZoneId.of("Asia/Ho_Chi_Minh"))
@@ -299,10 +305,11 @@ class RegisterPrints {
                 long unit,
                 OffsetDateTime releasedAt,
                 Urgency urgency,
-                Confidentiality confidentiality) {}
+                Confidentiality confidentiality,
+                boolean recalled) {}
         List<Outgoing> docs = jdbc.sql("""
                 select id, code_number, code_notation, issued_on, doc_type, subject, signer_officer_id, unit_id,
-                       released_at, urgency, confidentiality
+                       released_at, urgency, confidentiality, recalled_at is not null as recalled
                 from documents.outgoing where register_id = :register and code_number > :after
                 order by code_number limit
                 """ + " " + BATCH)
@@ -319,7 +326,8 @@ class RegisterPrints {
                         rs.getLong("unit_id"),
                         rs.getObject("released_at", OffsetDateTime.class),
                         Urgency.valueOf(rs.getString("urgency")),
-                        Confidentiality.valueOf(rs.getString("confidentiality"))))
+                        Confidentiality.valueOf(rs.getString("confidentiality")),
+                        rs.getBoolean("recalled")))
                 .list();
         record Recipient(long outgoing, Long unit, String name, String state) {}
         List<Recipient> recipients = docs.isEmpty()
@@ -361,7 +369,7 @@ class RegisterPrints {
                     Integer.toString(to.size() + 2),
                     day(d.releasedAt()),
                     to.isEmpty() ? "" : "Đã nhận điện tử " + delivered + "/" + to.size(),
-                    notes(d.urgency(), d.confidentiality())));
+                    notes(d.urgency(), d.confidentiality(), d.recalled())));
         }
         return new Batch(rows, docs.isEmpty() ? after : docs.getLast().number());
     }
@@ -372,8 +380,11 @@ class RegisterPrints {
         return messages.getMessage("doc.type." + type.name(), null, type.name(), VIETNAMESE);
     }
 
-    private String notes(Urgency urgency, Confidentiality confidentiality) {
+    private String notes(Urgency urgency, Confidentiality confidentiality, boolean recalled) {
         List<String> notes = new ArrayList<>();
+        if (recalled) {
+            notes.add("Đã thu hồi");
+        }
         if (urgency != Urgency.NORMAL) {
             notes.add(messages.getMessage("urgency." + urgency.name(), null, urgency.name(), VIETNAMESE));
         }

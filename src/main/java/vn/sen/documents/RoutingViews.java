@@ -28,7 +28,9 @@ public final class RoutingViews {
         /** Handed down to a division or specialist, who now works on it. */
         FORWARDED,
         DONE,
-        RETURNED;
+        RETURNED,
+        /** Ended because the sender recalled the document. */
+        CANCELLED;
 
         public boolean active() {
             return this == PENDING || this == IN_PROGRESS || this == FORWARDED;

@@ -2,6 +2,7 @@ package vn.sen.search;
 
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
+import vn.sen.documents.IncomingDocumentRecalled;
 import vn.sen.documents.IncomingDocumentRegistered;
 import vn.sen.documents.IncomingDocumentRouted;
 
@@ -25,6 +26,11 @@ class SearchListener {
 
     @ApplicationModuleListener
     void on(IncomingDocumentRouted event) {
+        index.indexIncoming(event.documentId());
+    }
+
+    @ApplicationModuleListener
+    void on(IncomingDocumentRecalled event) {
         index.indexIncoming(event.documentId());
     }
 }

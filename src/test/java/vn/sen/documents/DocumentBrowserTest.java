@@ -219,5 +219,16 @@ class DocumentBrowserTest {
         Page director = signedIn("giamdoc");
         director.navigate("http://localhost:" + port + "/documents/incoming");
         assertThat(director.locator("#incoming-list")).containsText(subject);
+
+        // released by mistake: the clerk recalls it, and the department's copy is destroyed
+        clerk.navigate(url);
+        clerk.locator("#recall-form textarea").fill("Phát hành nhầm nơi nhận");
+        clerk.onceDialog(dialog -> dialog.accept());
+        clerk.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Thu hồi văn bản"))
+                .click();
+        notice(clerk, "Đã thu hồi văn bản");
+        assertThat(clerk.locator("#recalled")).containsText("Phát hành nhầm nơi nhận");
+        director.getByText(subject).first().click();
+        assertThat(director.locator("#recalled")).containsText("Bên gửi đã thu hồi");
     }
 }
