@@ -52,6 +52,7 @@ public class Routing {
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final int dueSoonDays;
+    private final DocumentNotices notices;
 
     Routing(
             JdbcClient jdbc,
@@ -59,7 +60,9 @@ public class Routing {
             WorkingDays workingDays,
             ApplicationEventPublisher events,
             Clock clock,
-            @Value("${sen.documents.due-soon-working-days:2}") int dueSoonDays) {
+            @Value("${sen.documents.due-soon-working-days:2}") int dueSoonDays,
+            DocumentNotices notices) {
+        this.notices = notices;
         this.jdbc = jdbc;
         this.organization = organization;
         this.workingDays = workingDays;
@@ -502,10 +505,11 @@ public class Routing {
             String direction,
             LocalDate dueOn,
             UserScope by) {
-        jdbc.sql("""
+        long id = jdbc.sql("""
                 insert into documents.assignment
                     (incoming_id, parent_id, unit_id, officer_id, role, direction, due_on, assigned_by, assigned_at, state_at)
                 values (:d, :p, :u, :o, :role, :direction, :due, :by, now(), now())
+                returning id
                 """)
                 .param("d", documentId)
                 .param("p", parentId)
@@ -515,7 +519,9 @@ public class Routing {
                 .param("direction", direction == null ? "" : direction.strip())
                 .param("due", dueOn)
                 .param("by", by.username())
-                .update();
+                .query(Long.class)
+                .single();
+        notices.assigned(id, documentId, to, role, dueOn);
     }
 
     private void setState(long assignmentId, AssignmentState state, String result) {

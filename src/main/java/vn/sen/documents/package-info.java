@@ -6,5 +6,6 @@
  * <p>Who sees a document follows the unit tree: clerks and leaders of the receiving unit's subtree.
  * Attachments are stored by {@code files} and served only through this module's access checks.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"shared", "organization", "files", "calendar"})
+@org.springframework.modulith.ApplicationModule(
+        allowedDependencies = {"shared", "organization", "files", "calendar", "notifications"})
 package vn.sen.documents;

@@ -153,6 +153,33 @@ public class Accounts {
                 .map(this::view);
     }
 
+    /**
+     * Who to reach for work sent to officers or units (người nhận thông báo): each officer's own account,
+     * and for each unit the accounts with one of {@code unitRoles} granted on that very unit. Disabled
+     * accounts are left out.
+     */
+    public List<Contact> contacts(
+            java.util.Collection<Long> officerIds, java.util.Collection<Long> unitIds, Role... unitRoles) {
+        return jdbc.sql("""
+                select distinct a.username, a.officer_id from identity.account a
+                where a.disabled_reason is null
+                  and (a.officer_id = any(:officers)
+                       or exists (select 1 from identity.role_grant g where g.account_id = a.id
+                                  and g.unit_id = any(:units) and g.role = any(:roles)))
+                order by a.username
+                """)
+                .param("officers", officerIds.toArray(Long[]::new))
+                .param("units", unitIds.toArray(Long[]::new))
+                .param(
+                        "roles",
+                        java.util.Arrays.stream(unitRoles).map(Enum::name).toArray(String[]::new))
+                .query((rs, n) -> new Contact(rs.getString(1), (Long) rs.getObject(2)))
+                .list();
+    }
+
+    /** An account to notify, with its officer (for the e-mail address) when it has one. */
+    public record Contact(String username, Long officerId) {}
+
     /** Accounts the actor administers whose user name or officer name matches {@code text}. */
     @Transactional(readOnly = true)
     public List<AccountView> search(UserScope actor, String text, int limit) {

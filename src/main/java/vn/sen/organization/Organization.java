@@ -159,15 +159,24 @@ public class Organization {
 
     /** Full names of the officers with {@code ids} (unknown ids are left out). */
     public Map<Long, String> officerNames(Collection<Long> ids) {
-        Map<Long, String> names = new HashMap<>();
+        return officerColumn(ids, "full_name");
+    }
+
+    /** E-mail addresses of the officers with {@code ids} that have one. */
+    public Map<Long, String> officerEmails(Collection<Long> ids) {
+        return officerColumn(ids, "email");
+    }
+
+    private Map<Long, String> officerColumn(Collection<Long> ids, String column) {
+        Map<Long, String> values = new HashMap<>();
         if (!ids.isEmpty()) {
-            jdbc.sql("select id, full_name from organization.officer where id in (:ids)")
+            jdbc.sql("select id, " + column + " from organization.officer where id in (:ids) and " + column + " <> ''")
                     .param("ids", ids)
                     .query(rs -> {
-                        names.put(rs.getLong("id"), rs.getString("full_name"));
+                        values.put(rs.getLong(1), rs.getString(2));
                     });
         }
-        return names;
+        return values;
     }
 
     /** Ids of the units in the subtrees rooted at {@code paths} (paths as in {@link UserScope} grants). */
