@@ -188,6 +188,29 @@ class OutgoingDocumentController {
                 .body(files.resource(file));
     }
 
+    /** The version as PDF, to read in the browser: the upload itself or its LibreOffice rendition. */
+    @GetMapping("/documents/outgoing/{id}/versions/{version}/pdf")
+    ResponseEntity<Resource> versionPdf(
+            @PathVariable long id, @PathVariable int version, @AuthenticationPrincipal ScopedPrincipal me) {
+        StoredFile pdf = outgoing.find(me.scope(), id).stream()
+                .flatMap(d -> d.versions().stream())
+                .filter(v -> v.version() == version)
+                .flatMap(v -> v.pdfId().stream())
+                .map(files::require)
+                .findFirst()
+                .orElseThrow(OutgoingDocumentController::notFound);
+        return ResponseEntity.ok()
+                .contentType(MediaType.APPLICATION_PDF)
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.inline()
+                                .filename(pdf.name(), StandardCharsets.UTF_8)
+                                .build()
+                                .toString())
+                .header("X-Content-Type-Options", "nosniff")
+                .body(files.resource(pdf));
+    }
+
     @PostMapping("/documents/outgoing/{id}/versions")
     String addVersion(
             @PathVariable long id,

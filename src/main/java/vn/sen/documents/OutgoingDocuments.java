@@ -28,6 +28,7 @@ import vn.sen.documents.OutgoingViews.StepState;
 import vn.sen.documents.OutgoingViews.StepView;
 import vn.sen.documents.OutgoingViews.VersionView;
 import vn.sen.files.FileManagement;
+import vn.sen.files.PdfConversion;
 import vn.sen.files.StoredFile;
 import vn.sen.organization.Organization;
 import vn.sen.organization.Views.OfficerView;
@@ -53,6 +54,7 @@ public class OutgoingDocuments {
     private final Registers registers;
     private final Organization organization;
     private final FileManagement files;
+    private final PdfConversion conversion;
     private final IncomingDocuments incoming;
     private final ApplicationEventPublisher events;
     private final Clock clock;
@@ -62,9 +64,11 @@ public class OutgoingDocuments {
             Registers registers,
             Organization organization,
             FileManagement files,
+            PdfConversion conversion,
             IncomingDocuments incoming,
             ApplicationEventPublisher events,
             Clock clock) {
+        this.conversion = conversion;
         this.jdbc = jdbc;
         this.registers = registers;
         this.organization = organization;
@@ -187,6 +191,7 @@ public class OutgoingDocuments {
                 .param("by", drafter.username())
                 .update();
         history(id, drafter, "VERSION", "v" + version + " " + file.name());
+        conversion.request(file);
         return version;
     }
 
@@ -371,7 +376,9 @@ public class OutgoingDocuments {
                         signer,
                         view.latest() == null
                                 ? List.of()
-                                : List.of(view.latest().file().id()));
+                                : List.of(view.latest()
+                                        .pdfId()
+                                        .orElse(view.latest().file().id())));
                 jdbc.sql("update documents.outgoing_recipient set incoming_id = :i, state = 'DELIVERED' where id = :id")
                         .param("i", incomingId)
                         .param("id", recipient.id())
@@ -714,7 +721,10 @@ public class OutgoingDocuments {
                         files.require(rs.getObject("file_id", UUID.class)),
                         rs.getString("note"),
                         rs.getString("created_by"),
-                        rs.getObject("created_at", OffsetDateTime.class).toInstant()))
+                        rs.getObject("created_at", OffsetDateTime.class).toInstant(),
+                        conversion
+                                .rendition(rs.getObject("file_id", UUID.class))
+                                .orElse(null)))
                 .list();
         var rawSteps = jdbc.sql("select * from documents.outgoing_step where outgoing_id = :d order by position, id")
                 .param("d", id)

@@ -103,7 +103,25 @@ public final class OutgoingViews {
         }
     }
 
-    public record VersionView(int version, StoredFile file, String note, String createdBy, Instant createdAt) {}
+    /** A version of the draft; {@code rendition} is its PDF made by LibreOffice (null for a PDF upload). */
+    public record VersionView(
+            int version,
+            StoredFile file,
+            String note,
+            String createdBy,
+            Instant createdAt,
+            vn.sen.files.PdfConversion.Rendition rendition) {
+
+        /** The file to read and to send: the upload if it is a PDF, else its finished rendition, if any. */
+        public java.util.Optional<java.util.UUID> pdfId() {
+            if (file.pdf()) {
+                return java.util.Optional.of(file.id());
+            }
+            return rendition != null && rendition.state() == vn.sen.files.PdfConversion.State.DONE
+                    ? java.util.Optional.of(rendition.pdfId())
+                    : java.util.Optional.empty();
+        }
+    }
 
     public record StepView(
             long id,

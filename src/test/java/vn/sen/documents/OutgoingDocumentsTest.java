@@ -34,6 +34,9 @@ class OutgoingDocumentsTest extends DocumentsScenario {
     @Autowired
     ApplicationEvents events;
 
+    @Autowired
+    vn.sen.files.PdfConversion conversion;
+
     @Test
     void a_draft_goes_through_review_format_check_and_approval_then_is_numbered_and_delivered() throws IOException {
         long id = outgoing.draft(
@@ -161,6 +164,47 @@ class OutgoingDocumentsTest extends DocumentsScenario {
         outgoing.decide(committeeClerk, pending(committeeClerk, id).id(), true, "");
         outgoing.decide(chairman, pending(chairman, id).id(), true, "");
         assertThat(outgoing.issue(committeeClerk, id)).isEqualTo("Số: 01/UBND-VP");
+    }
+
+    @Test
+    void a_word_draft_is_read_as_pdf_and_its_pdf_is_what_recipients_receive() throws Exception {
+        var docx = files.store(
+                new java.io.ByteArrayInputStream(
+                        vn.sen.files.TestDocuments.docx("Quyết định phê duyệt " + System.nanoTime())),
+                "quyet-dinh.docx",
+                drafter.username());
+        long id = outgoing.draft(
+                drafter,
+                new NewDraft(
+                        office,
+                        committee,
+                        DocumentType.DECISION,
+                        "Phê duyệt đề án",
+                        chairmanOfficer,
+                        SignerForm.NONE,
+                        Urgency.NORMAL,
+                        Confidentiality.NORMAL,
+                        List.of(),
+                        List.of(department),
+                        List.of(),
+                        docx.id(),
+                        "",
+                        null));
+        conversion.drain(java.time.Duration.ofMinutes(3));
+        var version = outgoing.find(drafter, id).orElseThrow().latest();
+        assertThat(version.rendition().state()).isEqualTo(vn.sen.files.PdfConversion.State.DONE);
+        assertThat(version.pdfId()).contains(version.rendition().pdfId());
+
+        outgoing.submit(drafter, id);
+        outgoing.decide(committeeClerk, pending(committeeClerk, id).id(), true, "");
+        outgoing.decide(chairman, pending(chairman, id).id(), true, "");
+        outgoing.issue(committeeClerk, id);
+        outgoing.release(committeeClerk, id);
+        long copy =
+                outgoing.find(drafter, id).orElseThrow().recipients().getFirst().incomingId();
+        assertThat(incoming.find(departmentClerk, copy).orElseThrow().files())
+                .singleElement()
+                .satisfies(f -> assertThat(f.pdf()).isTrue());
     }
 
     @Test
