@@ -68,12 +68,17 @@ class AuthorizationMatrixTest {
     OutgoingDocuments outgoing;
 
     @Autowired
+    vn.sen.documents.Dossiers dossiers;
+
+    @Autowired
     org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     static final String OFFICE = "000.00.01.H01"; // Văn phòng UBND tỉnh: the demo clerk's unit
     static IncomingViews.IncomingView officeDocument;
     /** A draft of the Office's specialist, to be signed by the Chairman for the People's Committee. */
     static OutgoingViews.OutgoingView officeDraft;
+    /** A dossier in the Office's file plan, kept by the Office's specialist. */
+    static long officeDossier;
 
     @BeforeEach
     void loadDemoProvince() throws java.io.IOException {
@@ -134,6 +139,21 @@ class AuthorizationMatrixTest {
                             null));
             officeDraft = outgoing.find(drafter, id).orElseThrow();
         }
+        if (officeDossier == 0) {
+            var clerk = ((ScopedPrincipal) logins.signedIn("vanthu").getPrincipal()).scope();
+            var keeper = ((ScopedPrincipal) logins.signedIn("chuyenvien").getPrincipal()).scope();
+            officeDossier = dossiers.plan(
+                    clerk,
+                    new vn.sen.documents.Dossiers.NewDossier(
+                            unit(OFFICE),
+                            java.time.LocalDate.now(java.time.ZoneId.of("Asia/Ho_Chi_Minh"))
+                                    .getYear(),
+                            "MT." + System.nanoTime() % 100_000,
+                            "Hồ sơ thử phân quyền",
+                            "10 năm",
+                            "Hạn chế",
+                            keeper.officerId()));
+        }
     }
 
     enum Expect {
@@ -180,6 +200,13 @@ class AuthorizationMatrixTest {
             boolean draftReader = drafter || officeClerk || provinceLeader;
             cases.add(new Case(who, "list outgoing documents", Expect.ALLOWED));
             cases.add(new Case(who, "open the registers screen", Expect.ALLOWED));
+            cases.add(new Case(who, "open the file plan", Expect.ALLOWED));
+            cases.add(new Case(who, "read a dossier of Văn phòng", draftReader ? Expect.ALLOWED : Expect.HIDDEN));
+            cases.add(new Case(who, "export the dossier as XML", draftReader ? Expect.ALLOWED : Expect.HIDDEN));
+            cases.add(new Case(
+                    who,
+                    "plan a dossier for Văn phòng",
+                    officeClerk || provinceLeader ? Expect.ALLOWED : Expect.DENIED));
             cases.add(new Case(
                     who,
                     "print the incoming register of Văn phòng",
@@ -298,6 +325,20 @@ class AuthorizationMatrixTest {
             case "list incoming documents" -> get("/documents/incoming");
             case "list outgoing documents" -> get("/documents/outgoing");
             case "open the registers screen" -> get("/documents/registers");
+            case "open the file plan" -> get("/documents/dossiers");
+            case "read a dossier of Văn phòng" -> get("/documents/dossiers/" + officeDossier);
+            case "export the dossier as XML" -> get("/documents/dossiers/" + officeDossier + ".xml");
+            case "plan a dossier for Văn phòng" ->
+                post("/documents/dossiers")
+                        .with(csrf())
+                        .param("unitId", Long.toString(unit(OFFICE)))
+                        .param(
+                                "year",
+                                Integer.toString(java.time.LocalDate.now(java.time.ZoneId.of("Asia/Ho_Chi_Minh"))
+                                        .getYear()))
+                        .param("notation", "P" + System.nanoTime() % 1_000_000)
+                        .param("title", "Hồ sơ thử")
+                        .param("retention", "5 năm");
             case "print the incoming register of Văn phòng" -> get("/documents/registers/" + officeRegister() + ".pdf");
             case "export its follow-up register" -> get("/documents/registers/" + officeRegister() + "/follow-up.xlsx");
             case "open a register for Văn phòng" ->

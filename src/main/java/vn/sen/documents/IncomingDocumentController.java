@@ -51,6 +51,7 @@ class IncomingDocumentController {
     private final FileManagement files;
     private final RoutingPanel routingScreens;
     private final OutgoingDocuments outgoing;
+    private final Dossiers dossiers;
     private final DateTimeFormatter dateTime;
 
     IncomingDocumentController(
@@ -58,8 +59,10 @@ class IncomingDocumentController {
             FileManagement files,
             RoutingPanel routingScreens,
             Clock clock,
-            OutgoingDocuments outgoing) {
+            OutgoingDocuments outgoing,
+            Dossiers dossiers) {
         this.outgoing = outgoing;
+        this.dossiers = dossiers;
         this.incoming = incoming;
         this.files = files;
         this.routingScreens = routingScreens;
@@ -186,6 +189,7 @@ class IncomingDocumentController {
         model.addAttribute("document", document);
         routingScreens.describe(me.scope(), document, model);
         model.addAttribute("replies", outgoing.repliesTo(id));
+        model.addAttribute("openDossiers", dossiers.openFor(me.scope()));
         return "documents/incoming/show";
     }
 

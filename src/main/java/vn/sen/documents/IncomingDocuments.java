@@ -280,6 +280,11 @@ public class IncomingDocuments {
      * The document without an access check, for read models (search) that enforce access themselves
      * with {@link #readerScope} and {@link Routing#readers}.
      */
+    /** The document whoever asks, for modules' own checked views (dossiers). */
+    Optional<IncomingView> view(long id) {
+        return load(id);
+    }
+
     public Optional<IncomingView> forIndexing(long id) {
         return load(id).filter(d -> !d.recalled());
     }

@@ -55,10 +55,16 @@ class OutgoingDocumentController {
     private final FileManagement files;
     private final Organization organization;
     private final IncomingDocuments incoming;
+    private final Dossiers dossiers;
 
     OutgoingDocumentController(
-            OutgoingDocuments outgoing, FileManagement files, Organization organization, IncomingDocuments incoming) {
+            OutgoingDocuments outgoing,
+            FileManagement files,
+            Organization organization,
+            IncomingDocuments incoming,
+            Dossiers dossiers) {
         this.incoming = incoming;
+        this.dossiers = dossiers;
         this.outgoing = outgoing;
         this.files = files;
         this.organization = organization;
@@ -164,6 +170,7 @@ class OutgoingDocumentController {
         model.addAttribute("isDrafter", doc.createdBy().equals(me.scope().username()));
         model.addAttribute("canIssue", outgoing.canIssue(me.scope(), doc));
         model.addAttribute("mayAmend", !draftingUnits(me.scope()).isEmpty());
+        model.addAttribute("openDossiers", dossiers.openFor(me.scope()));
         return "documents/outgoing/show";
     }
 
