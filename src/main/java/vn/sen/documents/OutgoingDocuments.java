@@ -107,9 +107,9 @@ public class OutgoingDocuments {
         }
         long id = jdbc.sql("""
                 insert into documents.outgoing (unit_id, issuer_unit_id, doc_type, subject, signer_officer_id,
-                    signer_form, urgency, confidentiality, created_by, created_at, response_for)
+                    signer_form, urgency, confidentiality, created_by, created_at, response_for, created_by_officer)
                 values (:unit, :issuer, :type, :subject, :signer, :form, :urgency, :confidentiality, :by, now(),
-                    :responseFor)
+                    :responseFor, :byOfficer)
                 returning id
                 """)
                 .param("unit", unit.id())
@@ -122,6 +122,7 @@ public class OutgoingDocuments {
                 .param("confidentiality", draft.confidentiality().name())
                 .param("by", drafter.username())
                 .param("responseFor", draft.responseFor())
+                .param("byOfficer", drafter.officerId())
                 .query(Long.class)
                 .single();
         int position = 0;
@@ -517,6 +518,29 @@ public class OutgoingDocuments {
         return load(id);
     }
 
+    /** For read models that apply the same rules themselves (search). */
+    public Optional<OutgoingView> forIndexing(long id) {
+        return load(id);
+    }
+
+    /** Officers who read the document by taking part in it: its drafter, reviewers and signer. */
+    public List<Long> readerOfficers(long id) {
+        return jdbc.sql("""
+                select created_by_officer from documents.outgoing where id = :id and created_by_officer is not null
+                union select signer_officer_id from documents.outgoing where id = :id
+                union select officer_id from documents.outgoing_step where outgoing_id = :id and officer_id is not null
+                """).param("id", id).query(Long.class).list();
+    }
+
+    /** Ids of outgoing documents after {@code afterId}, in order, for rebuilding read models. */
+    public List<Long> ids(long afterId, int limit) {
+        return jdbc.sql("select id from documents.outgoing where id > :after order by id limit :limit")
+                .param("after", afterId)
+                .param("limit", limit)
+                .query(Long.class)
+                .list();
+    }
+
     public Optional<OutgoingView> find(UserScope user, long id) {
         return load(id).filter(d -> readable(user, d));
     }
@@ -615,7 +639,9 @@ public class OutgoingDocuments {
         }
         String unitPath = organization.requireUnit(doc.unitId()).path();
         String issuerPath = organization.requireUnit(doc.issuerUnitId()).path();
-        if (user.hasIn(unitPath, Role.LEADER, Role.CLERK) || user.hasIn(issuerPath, Role.LEADER, Role.CLERK)) {
+        if (user.hasIn(unitPath, Role.LEADER, Role.CLERK)
+                || user.hasIn(issuerPath, Role.LEADER, Role.CLERK)
+                || registers.keeps(user, doc.issuerUnitId())) {
             return true;
         }
         return doc.steps().stream()

@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.util.List;
 import org.springframework.stereotype.Component;
 import vn.sen.documents.IncomingDocuments;
+import vn.sen.documents.OutgoingDocuments;
 import vn.sen.shared.Command;
 
 /** {@code sen search rebuild}: rewrites the whole search read model from the documents. */
@@ -11,10 +12,12 @@ import vn.sen.shared.Command;
 class SearchCommands implements Command {
 
     private final SearchIndex index;
+    private final OutgoingDocuments outgoing;
     private final IncomingDocuments incoming;
 
-    SearchCommands(SearchIndex index, IncomingDocuments incoming) {
+    SearchCommands(SearchIndex index, IncomingDocuments incoming, OutgoingDocuments outgoing) {
         this.index = index;
+        this.outgoing = outgoing;
         this.incoming = incoming;
     }
 
@@ -40,6 +43,14 @@ class SearchCommands implements Command {
         while (!(batch = incoming.ids(after, 500)).isEmpty()) {
             for (long id : batch) {
                 index.indexIncoming(id);
+                count++;
+            }
+            after = batch.getLast();
+        }
+        after = 0;
+        while (!(batch = outgoing.ids(after, 500)).isEmpty()) {
+            for (long id : batch) {
+                index.indexOutgoing(id);
                 count++;
             }
             after = batch.getLast();

@@ -1,6 +1,8 @@
 package vn.sen.search;
 
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -8,10 +10,15 @@ import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
+import vn.sen.documents.DocumentType;
 import vn.sen.documents.IncomingDocuments;
 import vn.sen.documents.IncomingViews.IncomingView;
+import vn.sen.documents.OutgoingDocuments;
+import vn.sen.documents.OutgoingViews.OutgoingState;
+import vn.sen.documents.OutgoingViews.OutgoingView;
 import vn.sen.documents.Routing;
 import vn.sen.documents.RoutingViews.Assignee;
+import vn.sen.documents.Urgency;
 import vn.sen.files.FileManagement;
 import vn.sen.files.StoredFile;
 import vn.sen.shared.VietnameseText;
@@ -21,12 +28,14 @@ import vn.sen.shared.VietnameseText;
 class SearchIndex {
 
     static final String INCOMING = "incoming";
+    static final String OUTGOING = "outgoing";
     private static final Logger log = LoggerFactory.getLogger(SearchIndex.class);
     private static final int BODY_CHARS = 200_000;
     private static final Locale VIETNAMESE = Locale.forLanguageTag("vi");
 
     private final JdbcClient jdbc;
     private final IncomingDocuments incoming;
+    private final OutgoingDocuments outgoing;
     private final Routing routing;
     private final FileManagement files;
     private final MessageSource messages;
@@ -34,15 +43,34 @@ class SearchIndex {
     SearchIndex(
             JdbcClient jdbc,
             IncomingDocuments incoming,
+            OutgoingDocuments outgoing,
             Routing routing,
             FileManagement files,
             MessageSource messages) {
         this.jdbc = jdbc;
         this.incoming = incoming;
+        this.outgoing = outgoing;
         this.routing = routing;
         this.files = files;
         this.messages = messages;
     }
+
+    /** What an entry says of a document, whatever its kind. */
+    private record Entry(
+            String kind,
+            long id,
+            long unitId,
+            String numberAndNotation,
+            DocumentType type,
+            String subject,
+            String issuer,
+            String signer,
+            java.time.LocalDate issuedOn,
+            Urgency urgency,
+            boolean closed,
+            List<StoredFile> files,
+            List<String> moreText,
+            List<Assignee> readers) {}
 
     /** (Re)writes the entry of an incoming document, its attachments' text and its readers. */
     @Transactional
@@ -52,6 +80,60 @@ class SearchIndex {
             remove(INCOMING, id);
             return;
         }
+        write(new Entry(
+                INCOMING,
+                doc.id(),
+                doc.unitId(),
+                doc.numberAndNotation(),
+                doc.type(),
+                doc.subject(),
+                doc.issuerName(),
+                (doc.signerPosition() + " " + doc.signerName()).strip(),
+                doc.issuedOn(),
+                doc.urgency(),
+                doc.closed(),
+                doc.files(),
+                List.of(doc.issuerCode(), doc.description()),
+                routing.readers(doc.id())));
+    }
+
+    /**
+     * (Re)writes the entry of an outgoing document — drafts too, for those who work on them — with the
+     * text of its latest version (as PDF when there is one) and its readers: drafter, reviewers, signer,
+     * and the issuer's leaders and clerks.
+     */
+    @Transactional
+    void indexOutgoing(long id) {
+        OutgoingView doc = outgoing.forIndexing(id).orElse(null);
+        if (doc == null) {
+            remove(OUTGOING, id);
+            return;
+        }
+        List<Assignee> readers = new ArrayList<>();
+        outgoing.readerOfficers(id).forEach(officer -> readers.add(Assignee.officer(officer)));
+        readers.add(Assignee.unit(doc.issuerUnitId()));
+        List<StoredFile> text = doc.latest() == null
+                ? List.of()
+                : List.of(files.require(
+                        doc.latest().pdfId().orElse(doc.latest().file().id())));
+        write(new Entry(
+                OUTGOING,
+                doc.id(),
+                doc.unitId(),
+                doc.numberAndNotation(),
+                doc.type(),
+                doc.subject(),
+                doc.issuerName(),
+                doc.signerName(),
+                doc.issuedOn(),
+                doc.urgency(),
+                doc.state() == OutgoingState.RELEASED || doc.state() == OutgoingState.RECALLED,
+                text,
+                List.of(doc.unitName()),
+                readers));
+    }
+
+    private void write(Entry doc) {
         StringBuilder body = new StringBuilder();
         for (StoredFile file : doc.files()) {
             try {
@@ -62,17 +144,11 @@ class SearchIndex {
         }
         String typeName =
                 messages.getMessage("doc.type." + doc.type(), null, doc.type().name(), VIETNAMESE);
-        String everything = String.join(
-                " ",
-                typeName,
-                doc.numberAndNotation(),
-                doc.subject(),
-                doc.issuerName(),
-                doc.issuerCode(),
-                doc.signerName(),
-                doc.description(),
-                body);
-        String folded = VietnameseText.fold(everything);
+        List<String> parts =
+                new ArrayList<>(List.of(typeName, doc.numberAndNotation(), doc.subject(), doc.issuer(), doc.signer()));
+        parts.addAll(doc.moreText());
+        parts.add(body.toString());
+        String folded = VietnameseText.fold(String.join(" ", parts));
         jdbc.sql("""
                 insert into search.entry (kind, id, unit_id, number_notation, number_folded, doc_type, subject, issuer,
                     signer, issued_on, urgency, closed, body, folded, words)
@@ -84,15 +160,15 @@ class SearchIndex {
                     signer = excluded.signer, issued_on = excluded.issued_on, urgency = excluded.urgency,
                     closed = excluded.closed, body = excluded.body, folded = excluded.folded, words = excluded.words
                 """)
-                .param("kind", INCOMING)
+                .param("kind", doc.kind())
                 .param("id", doc.id())
                 .param("unit", doc.unitId())
                 .param("number", doc.numberAndNotation())
                 .param("numberFolded", VietnameseText.fold(doc.numberAndNotation()))
                 .param("type", doc.type().name())
                 .param("subject", doc.subject())
-                .param("issuer", doc.issuerName())
-                .param("signer", (doc.signerPosition() + " " + doc.signerName()).strip())
+                .param("issuer", doc.issuer())
+                .param("signer", doc.signer())
                 .param("issuedOn", doc.issuedOn())
                 .param("urgency", doc.urgency().name())
                 .param("closed", doc.closed())
@@ -101,13 +177,13 @@ class SearchIndex {
                 .param("words", words(folded))
                 .update();
         jdbc.sql("delete from search.reader where kind = :kind and id = :id")
-                .param("kind", INCOMING)
+                .param("kind", doc.kind())
                 .param("id", doc.id())
                 .update();
-        for (Assignee reader : routing.readers(doc.id())) {
+        for (Assignee reader : doc.readers()) {
             jdbc.sql("insert into search.reader (kind, id, officer_id, unit_id) values (:kind, :id, :o, :u)"
                             + " on conflict do nothing")
-                    .param("kind", INCOMING)
+                    .param("kind", doc.kind())
                     .param("id", doc.id())
                     .param("o", reader.officerId())
                     .param("u", reader.unitId())

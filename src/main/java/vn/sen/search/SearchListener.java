@@ -5,6 +5,7 @@ import org.springframework.stereotype.Component;
 import vn.sen.documents.IncomingDocumentRecalled;
 import vn.sen.documents.IncomingDocumentRegistered;
 import vn.sen.documents.IncomingDocumentRouted;
+import vn.sen.documents.OutgoingDocumentChanged;
 
 /**
  * Keeps the search read model current: after each committed change, in the background, retried from
@@ -32,5 +33,10 @@ class SearchListener {
     @ApplicationModuleListener
     void on(IncomingDocumentRecalled event) {
         index.indexIncoming(event.documentId());
+    }
+
+    @ApplicationModuleListener
+    void on(OutgoingDocumentChanged event) {
+        index.indexOutgoing(event.documentId());
     }
 }

@@ -77,6 +77,10 @@ class SearchTest {
     UserScope chairman;
     UserScope outsider;
     long outsiderOfficer;
+    long chairmanOfficer;
+
+    @Autowired
+    vn.sen.documents.OutgoingDocuments outgoing;
 
     @BeforeEach
     void twoUnits() {
@@ -88,7 +92,7 @@ class SearchTest {
                 system, new NewUnit(committee, null, UnitKind.OFFICE, "VP " + tag, "VP", null, null, 0));
         otherUnit = organization.createUnit(
                 system, new NewUnit(committee, null, UnitKind.DEPARTMENT, "Sở " + tag, "S", null, null, 0));
-        long chairmanOfficer =
+        chairmanOfficer =
                 organization.createOfficer(system, new NewOfficer("CT " + tag, null, null, committee, "CHU_TICH"));
         outsiderOfficer =
                 organization.createOfficer(system, new NewOfficer("CV " + tag, null, null, otherUnit, "CHUYEN_VIEN"));
@@ -270,5 +274,48 @@ class SearchTest {
             pdf.save(out);
             return out.toByteArray();
         }
+    }
+
+    @Test
+    void outgoing_drafts_are_found_by_those_who_work_on_them_and_nobody_else() throws Exception {
+        long drafterOfficer = organization.createOfficer(
+                UserScope.system(), new NewOfficer("CV VP " + tag, null, null, unit, "CHUYEN_VIEN"));
+        UserScope drafter = scope("cvvp" + tag, drafterOfficer, Role.SPECIALIST, unit);
+        var file = files.store(
+                new java.io.ByteArrayInputStream(
+                        ("%PDF-1.4\n% " + tag + "\n%%EOF").getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+                "ke-hoach.pdf",
+                drafter.username());
+        long id = outgoing.draft(
+                drafter,
+                new vn.sen.documents.OutgoingViews.NewDraft(
+                        unit,
+                        committee,
+                        DocumentType.PLAN,
+                        "Kế hoạch phòng, chống thiên tai " + tag,
+                        chairmanOfficer,
+                        vn.sen.documents.OutgoingViews.SignerForm.NONE,
+                        Urgency.NORMAL,
+                        Confidentiality.NORMAL,
+                        List.of(),
+                        List.of(otherUnit),
+                        List.of(),
+                        file.id(),
+                        "",
+                        null));
+        var query = Search.Query.of("phong chong thien tai " + tag);
+        var found = eventually(() -> search.search(drafter, query, 10), hits -> !hits.isEmpty());
+        assertThat(found).singleElement().satisfies(hit -> {
+            assertThat(hit.kind()).isEqualTo("outgoing");
+            assertThat(hit.id()).isEqualTo(id);
+        });
+        assertThat(search.search(chairman, query, 10)).as("the signer").hasSize(1);
+        assertThat(search.search(clerk, query, 10))
+                .as("a clerk of the drafting unit")
+                .hasSize(1);
+        assertThat(search.search(otherClerk, query, 10))
+                .as("a recipient, before release")
+                .isEmpty();
+        assertThat(search.search(outsider, query, 10)).isEmpty();
     }
 }
