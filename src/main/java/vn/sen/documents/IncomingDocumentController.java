@@ -86,7 +86,9 @@ class IncomingDocumentController {
         model.addAttribute("documents", rows.stream().limit(PAGE).toList());
         model.addAttribute("hasMore", rows.size() > PAGE);
         model.addAttribute("page", Math.max(page, 0));
-        model.addAttribute("canRegister", !incoming.registeringUnits(me.scope()).isEmpty());
+        var units = incoming.registeringUnits(me.scope());
+        model.addAttribute("canRegister", !units.isEmpty());
+        model.addAttribute("bulkLeaders", units.isEmpty() ? List.of() : routingScreens.leadersFor(units));
         return "documents/incoming/index";
     }
 

@@ -84,6 +84,18 @@ public class Routing {
                 .officer(leaderOfficerId)
                 .filter(OfficerView::active)
                 .orElseThrow(() -> new RuleViolation("documents.error.assignee"));
+        boolean waiting = jdbc.sql("""
+                        select count(*) from documents.assignment
+                        where incoming_id = :doc and role = 'PRESENTED' and officer_id = :leader and state = 'PENDING'
+                        """)
+                        .param("doc", doc.id())
+                        .param("leader", leader.id())
+                        .query(Long.class)
+                        .single()
+                > 0;
+        if (waiting) {
+            throw new RuleViolation("documents.error.already-presented", leader.fullName());
+        }
         insert(doc.id(), null, Assignee.officer(leader.id()), AssignmentRole.PRESENTED, note, null, clerk);
         history(doc.id(), clerk, "PRESENTED", leader.fullName(), note);
         events.publishEvent(new IncomingDocumentRouted(clerk.username(), doc.id(), "presented", leader.fullName()));

@@ -78,6 +78,32 @@ class RoutingController {
         return step(id, redirect, "routing.presented", () -> routing.present(me.scope(), id, leaderOfficerId, note));
     }
 
+    /**
+     * Bulk presentation from the list (clerks): each chosen document goes to the leader in its own
+     * transaction; those that cannot (already routed, not the clerk's) are counted, not lost.
+     */
+    @PostMapping("/documents/incoming/presentations")
+    String presentMany(
+            @RequestParam(name = "ids", required = false) List<Long> ids,
+            @RequestParam long leaderOfficerId,
+            @RequestParam(defaultValue = "") String note,
+            @AuthenticationPrincipal ScopedPrincipal me,
+            RedirectAttributes redirect) {
+        int done = 0;
+        int refused = 0;
+        for (long id : ids == null ? List.<Long>of() : ids) {
+            try {
+                routing.present(me.scope(), id, leaderOfficerId, note);
+                done++;
+            } catch (RuleViolation | org.springframework.security.access.AccessDeniedException e) {
+                refused++;
+            }
+        }
+        redirect.addFlashAttribute("notice", "routing.bulk-presented");
+        redirect.addFlashAttribute("noticeArgs", new Object[] {done, refused});
+        return "redirect:/documents/incoming";
+    }
+
     @PostMapping("/documents/incoming/{id}/assignment")
     String assign(
             @PathVariable long id,

@@ -63,6 +63,14 @@ class RoutingPanel {
         model.addAttribute("forwardTargets", forwardTargets);
     }
 
+    /** Leaders a clerk may present to from the list, for any of the units they register for. */
+    List<OfficerView> leadersFor(List<UnitView> units) {
+        return units.stream()
+                .flatMap(u -> leadersAbove(u.id()).stream())
+                .distinct()
+                .toList();
+    }
+
     /** Officers holding a leader position in the document's unit or the unit above it. */
     private List<OfficerView> leadersAbove(long unitId) {
         Set<String> leaderPositions = organization.positions().stream()

@@ -5,8 +5,10 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -177,5 +179,57 @@ class IncomingDocumentWebTest {
         return jdbc.sql("select count(*) from documents.incoming")
                 .query(Long.class)
                 .single();
+    }
+
+    @Test
+    void a_clerk_presents_several_documents_at_once_and_hears_which_could_not_be() throws Exception {
+        List<Long> ids = new java.util.ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            String number = Long.toString(System.nanoTime() % 1_000_000_000L);
+            String url =
+                    mvc.perform(registration(number)).andReturn().getResponse().getRedirectedUrl();
+            ids.add(Long.parseLong(url.replaceAll(".*/documents/incoming/(\\d+).*", "$1")));
+        }
+        long chairman = ((vn.sen.shared.ScopedPrincipal)
+                        logins.signedIn("chutich").getPrincipal())
+                .scope()
+                .officerId();
+        var list = mvc.perform(get("/documents/incoming").with(authentication(logins.signedIn("vanthu"))))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(list).contains("id=\"bulk-form\"", "form=\"bulk-form\"");
+        var result = mvc.perform(post("/documents/incoming/presentations")
+                        .with(csrf())
+                        .with(authentication(logins.signedIn("vanthu")))
+                        .param(
+                                "ids",
+                                ids.get(0).toString(),
+                                ids.get(1).toString(),
+                                ids.get(0).toString())
+                        .param("leaderOfficerId", Long.toString(chairman))
+                        .param("note", "Kính trình"))
+                .andReturn();
+        assertThat(result.getResponse().getRedirectedUrl()).isEqualTo("/documents/incoming");
+        assertThat((Object[]) result.getFlashMap().get("noticeArgs"))
+                .as("the third is a repeat: already presented")
+                .containsExactly(2, 1);
+        for (long id : ids) {
+            assertThat(jdbc.sql(
+                                    "select count(*) from documents.assignment where incoming_id = :d and role = 'PRESENTED'")
+                            .param("d", id)
+                            .query(Long.class)
+                            .single())
+                    .isEqualTo(1);
+        }
+        var outsider = mvc.perform(post("/documents/incoming/presentations")
+                        .with(csrf())
+                        .with(authentication(logins.signedIn("giamdoc")))
+                        .param("ids", ids.get(0).toString())
+                        .param("leaderOfficerId", Long.toString(chairman)))
+                .andReturn();
+        assertThat((Object[]) outsider.getFlashMap().get("noticeArgs"))
+                .as("not the director's to present")
+                .containsExactly(0, 1);
     }
 }
