@@ -18,8 +18,13 @@ class AccountController {
     private final Accounts accounts;
     private final AccountStore store;
     private final PasskeyStore passkeys;
+    private final ApiTokens tokens;
+    private final java.time.Clock clock;
 
-    AccountController(Accounts accounts, AccountStore store, PasskeyStore passkeys) {
+    AccountController(
+            Accounts accounts, AccountStore store, PasskeyStore passkeys, ApiTokens tokens, java.time.Clock clock) {
+        this.tokens = tokens;
+        this.clock = clock;
         this.accounts = accounts;
         this.store = store;
         this.passkeys = passkeys;
@@ -31,7 +36,41 @@ class AccountController {
         model.addAttribute("secondFactor", account.hasTotp());
         model.addAttribute("passkeys", passkeys.passkeysOf(account.id()));
         model.addAttribute("administrative", user.administrative());
+        model.addAttribute("tokens", tokens.of(user.getUsername()));
+        model.addAttribute("now", clock.instant());
+        model.addAttribute("tokenMaxDays", ApiTokens.MAX_DAYS);
         return "account/show";
+    }
+
+    /** A new API token; its secret is shown once, on the next page. */
+    @PostMapping("/account/tokens")
+    String createToken(
+            @AuthenticationPrincipal SenUser user,
+            @org.springframework.web.bind.annotation.RequestParam(defaultValue = "") String name,
+            @org.springframework.web.bind.annotation.RequestParam(defaultValue = "30") int days,
+            org.springframework.web.servlet.mvc.support.RedirectAttributes redirect) {
+        try {
+            var token = tokens.create(user.getUsername(), name, days);
+            redirect.addFlashAttribute("newToken", token.secret());
+        } catch (vn.sen.shared.RuleViolation e) {
+            redirect.addFlashAttribute("tokenProblem", e.code());
+            redirect.addFlashAttribute("tokenProblemArgs", e.args());
+        }
+        return "redirect:/account#tokens";
+    }
+
+    @PostMapping("/account/tokens/{id}/revocation")
+    String revokeToken(
+            @AuthenticationPrincipal SenUser user,
+            @org.springframework.web.bind.annotation.PathVariable long id,
+            org.springframework.web.servlet.mvc.support.RedirectAttributes redirect) {
+        try {
+            tokens.revoke(user.getUsername(), id);
+            redirect.addFlashAttribute("notice", "tokens.revoked");
+        } catch (vn.sen.shared.RuleViolation e) {
+            redirect.addFlashAttribute("tokenProblem", e.code());
+        }
+        return "redirect:/account#tokens";
     }
 
     @PostMapping("/account/password")

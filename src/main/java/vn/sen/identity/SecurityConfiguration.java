@@ -46,6 +46,36 @@ class SecurityConfiguration {
     @ConditionalOnWebApplication
     static class Web {
 
+        /**
+         * {@code /api/**}: stateless, bearer tokens only (no cookies, so no CSRF), answers in JSON; the
+         * OpenAPI description is public.
+         */
+        @Bean
+        @org.springframework.core.annotation.Order(1)
+        SecurityFilterChain api(HttpSecurity http, ApiTokens tokens, AccountDetailsService details) throws Exception {
+            http.securityMatcher("/api/**")
+                    .authorizeHttpRequests(requests -> requests.requestMatchers("/api/v1/openapi", "/api/v1/openapi/**")
+                            .permitAll()
+                            .anyRequest()
+                            .hasAuthority(SenUser.SIGNED_IN))
+                    .sessionManagement(session -> session.sessionCreationPolicy(
+                            org.springframework.security.config.http.SessionCreationPolicy.STATELESS))
+                    .csrf(csrf -> csrf.disable())
+                    .requestCache(cache -> cache.disable())
+                    .securityContext(context -> context.requireExplicitSave(true))
+                    .addFilterBefore(
+                            new BearerTokenFilter(tokens, details),
+                            org.springframework.security.web.authentication.AnonymousAuthenticationFilter.class)
+                    .exceptionHandling(errors -> errors.authenticationEntryPoint((request, response, e) -> json(
+                                    response,
+                                    401,
+                                    "unauthorized",
+                                    "Cần khóa truy cập API hợp lệ (Authorization: Bearer …)."))
+                            .accessDeniedHandler((request, response, e) ->
+                                    json(response, 403, "forbidden", "Tài khoản không có quyền thực hiện việc này.")));
+            return http.build();
+        }
+
         @Bean
         SecurityFilterChain web(
                 HttpSecurity http, LoginFlow flow, LoginThrottle throttle, SecurityProperties properties)
@@ -131,6 +161,12 @@ class SecurityConfiguration {
             request.setAttribute("sen.denied", Boolean.TRUE);
             response.sendError(HttpServletResponse.SC_FORBIDDEN);
         };
+    }
+
+    private static void json(HttpServletResponse response, int status, String code, String message) throws IOException {
+        response.setStatus(status);
+        response.setContentType("application/json;charset=UTF-8");
+        response.getWriter().write("{\"code\":\"" + code + "\",\"message\":\"" + message + "\"}");
     }
 
     private static void redirect(

@@ -24,6 +24,17 @@ class ErrorPages implements ErrorController {
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         int status = code instanceof Integer i ? i : 500;
         response.setStatus(status);
+        if (String.valueOf(request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI))
+                .startsWith("/api/")) {
+            // what the API advice did not answer itself (unexpected failures): JSON too, never a page
+            response.setContentType("application/json;charset=UTF-8");
+            try {
+                response.getWriter().write("{\"code\":\"error." + status + "\"}");
+            } catch (java.io.IOException e) {
+                // the client went away
+            }
+            return null;
+        }
         model.addAttribute("status", status);
         model.addAttribute(
                 "messageKey",

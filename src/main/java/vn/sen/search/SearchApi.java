@@ -1,0 +1,27 @@
+package vn.sen.search;
+
+import java.util.List;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import vn.sen.shared.ScopedPrincipal;
+
+/** Search through the REST API: the same results, limited to what the caller may read. */
+@RestController
+class SearchApi {
+
+    private final Search search;
+
+    SearchApi(Search search) {
+        this.search = search;
+    }
+
+    @GetMapping("/api/v1/search")
+    List<Search.Hit> search(
+            @RequestParam String q,
+            @RequestParam(defaultValue = "20") int limit,
+            @AuthenticationPrincipal ScopedPrincipal me) {
+        return search.search(me.scope(), Search.Query.of(q), Math.min(Math.max(limit, 1), 100));
+    }
+}
