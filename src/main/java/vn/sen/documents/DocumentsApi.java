@@ -49,8 +49,21 @@ class DocumentsApi {
     private final OutgoingDocuments outgoing;
     private final Routing routing;
     private final FileManagement files;
+    private final Registers registers;
+    private final RegisterController registerScreens;
+    private final java.time.Clock clock;
 
-    DocumentsApi(IncomingDocuments incoming, OutgoingDocuments outgoing, Routing routing, FileManagement files) {
+    DocumentsApi(
+            IncomingDocuments incoming,
+            OutgoingDocuments outgoing,
+            Routing routing,
+            FileManagement files,
+            Registers registers,
+            RegisterController registerScreens,
+            java.time.Clock clock) {
+        this.registers = registers;
+        this.registerScreens = registerScreens;
+        this.clock = clock;
         this.incoming = incoming;
         this.outgoing = outgoing;
         this.routing = routing;
@@ -135,6 +148,21 @@ class DocumentsApi {
     @GetMapping("/outgoing/{id}")
     OutgoingView outgoingDocument(@PathVariable long id, @AuthenticationPrincipal ScopedPrincipal me) {
         return outgoing.find(me.scope(), id).orElseThrow(DocumentsApi::notFound);
+    }
+
+    /** The year's registers the caller keeps or reads. */
+    @GetMapping("/registers")
+    List<Registers.RegisterView> registers(
+            @RequestParam(required = false) Integer year, @AuthenticationPrincipal ScopedPrincipal me) {
+        return registers.visible(
+                me.scope(), year == null ? java.time.LocalDate.now(clock).getYear() : year);
+    }
+
+    /** A register printed as PDF or XLSX, as on the registers screen. */
+    @GetMapping("/registers/{id}.{format:pdf|xlsx}")
+    ResponseEntity<org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody> register(
+            @PathVariable long id, @PathVariable String format, @AuthenticationPrincipal ScopedPrincipal me) {
+        return registerScreens.print(id, format, me);
     }
 
     private static int clamp(int limit) {

@@ -24,6 +24,12 @@ class BearerTokenFilter extends OncePerRequestFilter {
         this.details = details;
     }
 
+    /** A streamed answer ends in an async dispatch, which must be signed in as the request was. */
+    @Override
+    protected boolean shouldNotFilterAsyncDispatch() {
+        return false;
+    }
+
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {

@@ -48,16 +48,17 @@ class SecurityConfiguration {
 
         /**
          * {@code /api/**}: stateless, bearer tokens only (no cookies, so no CSRF), answers in JSON; the
-         * OpenAPI description is public.
+         * browsable description ({@code /api/docs}) is public.
          */
         @Bean
         @org.springframework.core.annotation.Order(1)
         SecurityFilterChain api(HttpSecurity http, ApiTokens tokens, AccountDetailsService details) throws Exception {
             http.securityMatcher("/api/**")
-                    .authorizeHttpRequests(requests -> requests.requestMatchers("/api/v1/openapi", "/api/v1/openapi/**")
-                            .permitAll()
-                            .anyRequest()
-                            .hasAuthority(SenUser.SIGNED_IN))
+                    .authorizeHttpRequests(
+                            requests -> requests.requestMatchers("/api/docs", "/api/docs/**", "/api/swagger-ui/**")
+                                    .permitAll()
+                                    .anyRequest()
+                                    .hasAuthority(SenUser.SIGNED_IN))
                     .sessionManagement(session -> session.sessionCreationPolicy(
                             org.springframework.security.config.http.SessionCreationPolicy.STATELESS))
                     .csrf(csrf -> csrf.disable())
@@ -82,6 +83,9 @@ class SecurityConfiguration {
                 throws Exception {
             http.authorizeHttpRequests(requests -> requests.requestMatchers(
                                     "/login", "/error", "/webjars/**", "/assets/**", "/favicon.ico")
+                            .permitAll()
+                            // the API's OpenAPI description and its browsable page are public
+                            .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui/**")
                             .permitAll()
                             .requestMatchers("/actuator/health/**", "/actuator/info")
                             .permitAll()

@@ -231,4 +231,11 @@ class DocumentBrowserTest {
         director.getByText(subject).first().click();
         assertThat(director.locator("#recalled")).containsText("Bên gửi đã thu hồi");
     }
+
+    @Test
+    void the_api_description_is_browsable() {
+        Page page = browser.newContext().newPage();
+        page.navigate("http://localhost:" + port + "/api/docs");
+        assertThat(page.getByText("/api/v1/documents/incoming").first()).isVisible();
+    }
 }

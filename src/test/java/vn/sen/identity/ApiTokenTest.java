@@ -154,6 +154,25 @@ class ApiTokenTest {
         assertThat(inbox.statusCode()).isEqualTo(200);
         assertThat(inbox.body()).contains("\"counts\"");
         assertThat(get("/api/v1/search?q=" + number, clerk).body()).contains(number + "/BTC-NSNN");
+
+        var registers = get("/api/v1/documents/registers", clerk);
+        assertThat(registers.statusCode()).isEqualTo(200);
+        var incomingRegister = java.util.regex.Pattern.compile("\\{\"id\":(\\d+),[^}]*\"direction\":\"INCOMING\"")
+                .matcher(registers.body());
+        assertThat(incomingRegister.find()).as(registers.body()).isTrue();
+        String register = incomingRegister.group(1);
+        var printed = http.send(
+                HttpRequest.newBuilder(URI.create(
+                                "http://localhost:" + port + "/api/v1/documents/registers/" + register + ".xlsx"))
+                        .header("Authorization", "Bearer " + clerk)
+                        .build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(printed.statusCode()).isEqualTo(200);
+        assertThat(new String(printed.body(), 0, 2, StandardCharsets.ISO_8859_1))
+                .isEqualTo("PK");
+        assertThat(get("/api/v1/documents/registers/" + register + ".pdf", director)
+                        .statusCode())
+                .isEqualTo(404);
     }
 
     @Test
@@ -187,8 +206,13 @@ class ApiTokenTest {
 
     @Test
     void the_openapi_description_is_public_and_lists_the_api() throws Exception {
-        var description = get("/api/v1/openapi", null);
+        var description = get("/v3/api-docs", null);
         assertThat(description.statusCode()).isEqualTo(200);
         assertThat(description.body()).contains("/api/v1/documents/incoming", "/api/v1/search");
+        var page = http.send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/docs"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(page.statusCode()).isIn(200, 302);
     }
 }
