@@ -23,14 +23,20 @@ class DemoData implements Command {
     private static final Logger log = LoggerFactory.getLogger(DemoData.class);
 
     private final DemoProvince province;
+    private final vn.sen.documents.DemoDocuments documents;
+    private final vn.sen.search.SearchFeeds search;
     private final boolean loadOnFirstStart;
     private final boolean commandLine;
 
     DemoData(
             DemoProvince province,
+            vn.sen.documents.DemoDocuments documents,
+            vn.sen.search.SearchFeeds search,
             @Value("${sen.demo.load-on-first-start:false}") boolean loadOnFirstStart,
             @Value("${sen.command-line:false}") boolean commandLine) {
         this.province = province;
+        this.documents = documents;
+        this.search = search;
         this.loadOnFirstStart = loadOnFirstStart;
         this.commandLine = commandLine;
     }
@@ -66,25 +72,41 @@ class DemoData implements Command {
 
     @Override
     public String usage() {
-        return "[--scale N] — build the demo province (into an empty database) with at least N accounts";
+        return "[--scale N] [--documents M] — build the demo province (into an empty database) with at least N"
+                + " accounts and M incoming documents (with --documents, N defaults to 50000)";
     }
 
     @Override
     public int run(List<String> args, PrintWriter out) {
-        int scale = 0;
+        Integer scale = null;
+        long documentCount = 0;
         for (int i = 0; i < args.size(); i++) {
-            if ("--scale".equals(args.get(i)) && i + 1 < args.size()) {
+            String option = args.get(i);
+            if (("--scale".equals(option) || "--documents".equals(option)) && i + 1 < args.size()) {
+                long value;
                 try {
-                    scale = Integer.parseInt(args.get(++i));
+                    value = Long.parseLong(args.get(++i));
                 } catch (NumberFormatException e) {
-                    throw new CommandException("--scale needs a whole number, not '" + args.get(i) + "'");
+                    throw new CommandException(option + " needs a whole number, not '" + args.get(i) + "'");
                 }
-                if (scale < 0 || scale > 1_000_000) {
-                    throw new CommandException("--scale must be between 0 and 1000000");
+                if ("--scale".equals(option)) {
+                    if (value < 0 || value > 1_000_000) {
+                        throw new CommandException("--scale must be between 0 and 1000000");
+                    }
+                    scale = (int) value;
+                } else {
+                    if (value < 0 || value > 10_000_000) {
+                        throw new CommandException("--documents must be between 0 and 10000000");
+                    }
+                    documentCount = value;
                 }
             } else {
-                throw new CommandException("unknown argument '" + args.get(i) + "'; usage: demo-data [--scale N]");
+                throw new CommandException(
+                        "unknown argument '" + option + "'; usage: demo-data [--scale N] [--documents M]");
             }
+        }
+        if (scale == null) {
+            scale = documentCount > 0 ? 50_000 : 0;
         }
         if (!province.databaseIsEmpty()) {
             throw new CommandException(
@@ -92,11 +114,22 @@ class DemoData implements Command {
         }
         Instant start = Instant.now();
         var summary = province.build(scale);
+        long generated = 0;
+        if (documentCount > 0) {
+            long total = documentCount;
+            var made = documents.generate(total, done -> log.info("Documents: {} of {}", done, total));
+            search.indexIncoming(
+                    made.firstId(),
+                    made.lastId(),
+                    last -> log.info("Search index: {} of {}", last - made.firstId() + 1, total));
+            generated = made.documents();
+        }
         out.printf(
-                "{\"units\":%d,\"officers\":%d,\"accounts\":%d,\"seconds\":%.1f}%n",
+                "{\"units\":%d,\"officers\":%d,\"accounts\":%d,\"documents\":%d,\"seconds\":%.1f}%n",
                 summary.units(),
                 summary.officers(),
                 summary.accounts(),
+                generated,
                 Duration.between(start, Instant.now()).toMillis() / 1000.0);
         return 0;
     }

@@ -4,5 +4,6 @@
  * with Vietnamese names — with a demo login per role; {@code --scale N} grows it to N accounts for
  * benchmarks. Loaded into an empty database on first start, or by {@code sen demo-data}.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"shared", "organization", "identity"})
+@org.springframework.modulith.ApplicationModule(
+        allowedDependencies = {"shared", "organization", "identity", "documents", "search"})
 package vn.sen.demo;

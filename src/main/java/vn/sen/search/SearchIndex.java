@@ -191,6 +191,61 @@ class SearchIndex {
         }
     }
 
+    /**
+     * Indexes the incoming documents with ids in {@code [fromId, toId]} in one statement, from the
+     * documents module's read feeds: metadata only (no attachment text), for documents that arrive by
+     * the thousand — generated or migrated — and have no attachments yet.
+     */
+    @Transactional
+    long indexIncomingRange(long fromId, long toId) {
+        StringBuilder types = new StringBuilder();
+        for (DocumentType type : DocumentType.values()) {
+            types.append(types.isEmpty() ? "" : ", ")
+                    .append("('")
+                    .append(type.name())
+                    .append("', '")
+                    .append(messages.getMessage("doc.type." + type, null, type.name(), VIETNAMESE)
+                            .replace("'", "''"))
+                    .append("')");
+        }
+        long written = jdbc.sql("""
+                insert into search.entry (kind, id, unit_id, number_notation, number_folded, doc_type, subject, issuer,
+                    signer, issued_on, urgency, closed, body, folded, words)
+                select :kind, f.id, f.unit_id, n.number, search.fold(n.number), f.doc_type, f.subject, f.issuer_name,
+                       f.signer, f.issued_on, f.urgency, f.closed, '', x.folded,
+                       trim(regexp_replace(x.folded, '[^[:alnum:]]+', ' ', 'g'))
+                from documents.incoming_search_feed f
+                join (values TYPE_NAMES) t(code, name) on t.code = f.doc_type
+                cross join lateral (select case
+                        when f.code_number = '' then f.code_notation
+                        when f.code_notation = '' then lpad(f.code_number, 2, '0')
+                        else lpad(f.code_number, 2, '0') || '/' || f.code_notation end as number) n
+                cross join lateral (select search.fold(concat_ws(' ', t.name, n.number, f.subject, f.issuer_name,
+                        f.signer, f.issuer_code, f.description)) as folded) x
+                where f.id between :from and :to
+                on conflict (kind, id) do update set unit_id = excluded.unit_id,
+                    number_notation = excluded.number_notation, number_folded = excluded.number_folded,
+                    doc_type = excluded.doc_type, subject = excluded.subject, issuer = excluded.issuer,
+                    signer = excluded.signer, issued_on = excluded.issued_on, urgency = excluded.urgency,
+                    closed = excluded.closed, folded = excluded.folded, words = excluded.words
+                """.replace("TYPE_NAMES", types))
+                .param("kind", INCOMING)
+                .param("from", fromId)
+                .param("to", toId)
+                .update();
+        jdbc.sql("""
+                insert into search.reader (kind, id, officer_id, unit_id)
+                select :kind, r.incoming_id, r.officer_id, r.unit_id from documents.incoming_reader_feed r
+                where r.incoming_id between :from and :to
+                on conflict do nothing
+                """)
+                .param("kind", INCOMING)
+                .param("from", fromId)
+                .param("to", toId)
+                .update();
+        return written;
+    }
+
     @Transactional
     void remove(String kind, long id) {
         jdbc.sql("delete from search.reader where kind = :kind and id = :id")
