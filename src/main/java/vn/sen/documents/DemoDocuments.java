@@ -185,8 +185,8 @@ public class DemoDocuments {
                        'NORMAL',
                        case when g % 2 = 0 then (d.arrived + ((5 + g % 25) || ' days')::interval)::date end,
                        1 + g % 12, '', 'demo',
-                       case when g::float / :count < 0.7 and g % 10 < 6 then d.arrived + interval '3 days' end,
-                       case when g::float / :count < 0.7 and g % 10 < 6 then 'Đã xử lý' else '' end
+                       case when g::float / :count < 0.7 and ((g / :units) + g) % 10 < 6 then d.arrived + interval '3 days' end,
+                       case when g::float / :count < 0.7 and ((g / :units) + g) % 10 < 6 then 'Đã xử lý' else '' end
                 from generate_series(:from::bigint, :to::bigint) g
                 join demo_unit u on u.idx = (g % :units)
                 cross join lateral (select :start::timestamptz + (:now::timestamptz - :start::timestamptz)
@@ -212,7 +212,7 @@ public class DemoDocuments {
                 from generate_series(:from::bigint, :to::bigint) g
                 join demo_unit u on u.idx = (g % :units)
                 join documents.incoming i on i.id = :base + g
-                where g % 10 < 8
+                where ((g / :units) + g) % 10 < 8
                 """)
                 .param("base", base)
                 .param("units", units)
@@ -223,16 +223,16 @@ public class DemoDocuments {
                 insert into documents.assignment (incoming_id, unit_id, officer_id, role, direction, due_on,
                     assigned_by, assigned_at, state, state_at)
                 select i.id, null,
-                       case when g % 10 = 0 then u.leaders[1 + (g % array_length(u.leaders, 1))]
+                       case when ((g / :units) + g) % 10 = 0 then u.leaders[1 + (g % array_length(u.leaders, 1))]
                             else u.staff[1 + ((g + 1) % array_length(u.staff, 1))] end,
-                       case when g % 10 = 0 then 'INFORMATION' else 'COORDINATING' end, '', i.due_on, 'demo',
+                       case when ((g / :units) + g) % 10 = 0 then 'INFORMATION' else 'COORDINATING' end, '', i.due_on, 'demo',
                        i.arrived_at + interval '1 hour',
                        case when i.closed_at is not null then 'DONE' else 'PENDING' end,
                        coalesce(i.closed_at, i.arrived_at + interval '1 hour')
                 from generate_series(:from::bigint, :to::bigint) g
                 join demo_unit u on u.idx = (g % :units)
                 join documents.incoming i on i.id = :base + g
-                where g % 10 in (0, 1) and array_length(u.staff, 1) > 1
+                where ((g / :units) + g) % 10 in (0, 1) and array_length(u.staff, 1) > 1
                 """)
                 .param("base", base)
                 .param("units", units)

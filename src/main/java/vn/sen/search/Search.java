@@ -96,16 +96,25 @@ public class Search {
             params.put("unit", query.unitId());
         }
         List<String> terms = Arrays.asList(words.split(" "));
+        // What the user may read, found two ways — by the units they lead or keep the registers of, and by
+        // the parts routed to them — each branch matching the text on its own, so a specialist's search
+        // starts from their few routed documents rather than from every document that matches.
+        String match = "(e.tsv @@ plainto_tsquery('simple', :words) or e.folded like '%' || :q || '%')";
         return jdbc.sql("""
+                with candidates as (
+                    select e.kind, e.id from search.entry e where e.unit_id = any(:units) and MATCH
+                    union
+                    select e.kind, e.id from search.reader r join search.entry e on e.kind = r.kind and e.id = r.id
+                    where r.officer_id = :officer and MATCH
+                    union
+                    select e.kind, e.id from search.reader r join search.entry e on e.kind = r.kind and e.id = r.id
+                    where r.unit_id = any(:handling) and MATCH
+                )
                 select e.*, (e.number_folded = :q or e.number_folded like :q || '/%') as exact,
-                       ts_rank(to_tsvector('simple', e.words), plainto_tsquery('simple', :words)) as rank
-                from search.entry e
-                where (to_tsvector('simple', e.words) @@ plainto_tsquery('simple', :words)
-                       or e.folded like '%' || :q || '%')
-                  and (e.unit_id = any(:units) or exists (
-                        select 1 from search.reader r where r.kind = e.kind and r.id = e.id
-                          and (r.officer_id = :officer or r.unit_id = any(:handling))))
-                """ + filters + """
+                       ts_rank(e.tsv, plainto_tsquery('simple', :words)) as rank
+                from candidates c join search.entry e on e.kind = c.kind and e.id = c.id
+                where true
+                """.replace("MATCH", match) + filters + """
                  order by exact desc, rank desc, e.issued_on desc nulls last, e.id desc
                  limit :limit
                 """)
