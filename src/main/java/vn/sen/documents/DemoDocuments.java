@@ -63,7 +63,13 @@ public class DemoDocuments {
         if (units == 0) {
             throw new IllegalStateException("no unit with staff: build the organisation first");
         }
-        long base = jdbc.sql("select coalesce(max(id), 0) from documents.incoming")
+        // the ids are reserved from the table's own sequence first, so documents registered meanwhile
+        // (or afterwards) never collide with the generated ones
+        long base = jdbc.sql("select nextval(pg_get_serial_sequence('documents.incoming', 'id')) - 1")
+                .query(Long.class)
+                .single();
+        jdbc.sql("select setval(pg_get_serial_sequence('documents.incoming', 'id'), :last)")
+                .param("last", base + count)
                 .query(Long.class)
                 .single();
         long assignments = 0;
@@ -223,7 +229,8 @@ public class DemoDocuments {
                 insert into documents.assignment (incoming_id, unit_id, officer_id, role, direction, due_on,
                     assigned_by, assigned_at, state, state_at)
                 select i.id, null,
-                       case when ((g / :units) + g) % 10 = 0 then u.leaders[1 + (g % array_length(u.leaders, 1))]
+                       case when ((g / :units) + g) % 10 = 0 or array_length(u.staff, 1) = 1
+                                 then u.leaders[1 + (g % array_length(u.leaders, 1))]
                             else u.staff[1 + ((g + 1) % array_length(u.staff, 1))] end,
                        case when ((g / :units) + g) % 10 = 0 then 'INFORMATION' else 'COORDINATING' end, '', i.due_on, 'demo',
                        i.arrived_at + interval '1 hour',
@@ -232,7 +239,7 @@ public class DemoDocuments {
                 from generate_series(:from::bigint, :to::bigint) g
                 join demo_unit u on u.idx = (g % :units)
                 join documents.incoming i on i.id = :base + g
-                where ((g / :units) + g) % 10 in (0, 1) and array_length(u.staff, 1) > 1
+                where ((g / :units) + g) % 10 in (0, 1) and (array_length(u.staff, 1) > 1 or u.leaders <> u.staff)
                 """)
                 .param("base", base)
                 .param("units", units)
