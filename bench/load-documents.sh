@@ -12,7 +12,7 @@ PORT=18082
 "$JAVA" -jar "$JAR" $(sen_options "$dir") --server.port=$PORT --sen.embedded-db.pool-size=30 >"$WORK/documents-app.log" 2>&1 &
 app=$!
 trap 'kill $app 2>/dev/null && wait $app 2>/dev/null || true' EXIT
-wait_ready $PORT 120
+wait_ready $PORT 600
 ACCOUNT_FILTER="exists (select 1 from documents.assignment x where x.officer_id = identity.account.officer_id and x.state = 'PENDING' and x.role = 'LEAD')" \
     "$BENCH/prepare-accounts.sh" "$dir" 1000
 port=$(sed -n 4p "$dir/pg/postmaster.pid")
