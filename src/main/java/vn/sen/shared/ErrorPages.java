@@ -76,8 +76,18 @@ class ErrorPages implements ErrorController {
     }
 
     @ExceptionHandler(org.springframework.web.multipart.MaxUploadSizeExceededException.class)
-    String tooLarge(HttpServletResponse response, Model model) {
+    String tooLarge(HttpServletRequest request, HttpServletResponse response, Model model) {
         response.setStatus(413);
+        if (request.getRequestURI().startsWith("/api/")) {
+            // refused before any API controller was chosen: still JSON for a program
+            response.setContentType("application/json;charset=UTF-8");
+            try {
+                response.getWriter().write("{\"code\":\"error.413\"}");
+            } catch (java.io.IOException e) {
+                // the client went away
+            }
+            return null;
+        }
         model.addAttribute("status", 413);
         model.addAttribute("messageKey", "error.413");
         return "error";
