@@ -342,15 +342,37 @@ public class Routing {
 
     /** Counters of every inbox view. */
     public Map<InboxView, Long> counts(UserScope user) {
-        Map<InboxView, Long> counts = new EnumMap<>(InboxView.class);
+        // every view but "not presented" counted in one pass over the user's assignments
+        StringBuilder select = new StringBuilder("select ");
+        List<InboxView> views = new java.util.ArrayList<>();
         for (InboxView view : InboxView.values()) {
-            counts.put(
-                    view,
-                    jdbc.sql("select count(*) " + inboxFrom(view))
-                            .params(inboxParams(user))
-                            .query(Long.class)
-                            .single());
+            if (view != InboxView.UNPRESENTED) {
+                select.append(views.isEmpty() ? "" : ", ")
+                        .append("count(*) filter (where ")
+                        .append(condition(view))
+                        .append(")");
+                views.add(view);
+            }
         }
+        var params = inboxParams(user);
+        Map<InboxView, Long> counts = new EnumMap<>(InboxView.class);
+        jdbc.sql(select + """
+                 from documents.assignment a
+                 where (a.officer_id = :officer or a.unit_id = any(:units))
+                   and a.state in ('PENDING', 'IN_PROGRESS', 'FORWARDED')
+                """).params(params).query(rs -> {
+            for (int i = 0; i < views.size(); i++) {
+                counts.put(views.get(i), rs.getLong(i + 1));
+            }
+        });
+        counts.put(
+                InboxView.UNPRESENTED,
+                ((Long[]) params.get("clerkUnits")).length == 0
+                        ? 0L
+                        : jdbc.sql("select count(*) " + inboxFrom(InboxView.UNPRESENTED))
+                                .params(params)
+                                .query(Long.class)
+                                .single());
         return counts;
     }
 
@@ -386,17 +408,11 @@ public class Routing {
                 .list();
     }
 
-    private String inboxFrom(InboxView view) {
+    /** What puts an assignment in a view (all but "not presented", which has no assignment yet). */
+    private static String condition(InboxView view) {
         String active =
                 "a.state in ('PENDING', 'IN_PROGRESS', 'FORWARDED') and a.role not in ('PRESENTED', 'INFORMATION')";
-        if (view == InboxView.UNPRESENTED) {
-            return """
-                    from documents.incoming d join documents.register r on r.id = d.register_id
-                    where d.unit_id = any(:clerkUnits) and d.closed_at is null
-                      and not exists (select 1 from documents.assignment a where a.incoming_id = d.id)
-                    """;
-        }
-        String condition = switch (view) {
+        return switch (view) {
             case PENDING -> "a.state = 'PENDING' and a.role <> 'INFORMATION'";
             case IN_PROGRESS -> "a.state in ('IN_PROGRESS', 'FORWARDED') and a.role <> 'PRESENTED'";
             case DUE_SOON -> active + " and a.due_on between :today and :soon";
@@ -404,6 +420,17 @@ public class Routing {
             case INFORMATION -> "a.state = 'PENDING' and a.role = 'INFORMATION'";
             case UNPRESENTED -> throw new IllegalStateException();
         };
+    }
+
+    private String inboxFrom(InboxView view) {
+        if (view == InboxView.UNPRESENTED) {
+            return """
+                    from documents.incoming d join documents.register r on r.id = d.register_id
+                    where d.unit_id = any(:clerkUnits) and d.closed_at is null
+                      and not exists (select 1 from documents.assignment a where a.incoming_id = d.id)
+                    """;
+        }
+        String condition = condition(view);
         return """
                 from documents.assignment a
                 join documents.incoming d on d.id = a.incoming_id
