@@ -125,9 +125,11 @@ class DocumentNotices {
     @Transactional
     int remind(LocalDate today) {
         LocalDate horizon = workingDays.plusWorkingDays(today, remindWorkingDays);
-        record Due(long assignment, long document, Long unit, Long officer, LocalDate dueOn) {}
+        record Due(long assignment, Doc doc, Long unit, Long officer, LocalDate dueOn) {}
         List<Due> due = jdbc.sql("""
-                select a.id, a.incoming_id, a.unit_id, a.officer_id, a.due_on from documents.assignment a
+                select a.id, a.unit_id, a.officer_id, a.due_on, d.id, d.code_number, d.code_notation, d.subject,
+                       d.urgency
+                from documents.assignment a join documents.incoming d on d.id = a.incoming_id
                 where a.state in ('PENDING', 'IN_PROGRESS') and a.role in ('LEAD', 'COORDINATING')
                   and a.due_on is not null and a.due_on <= :horizon
                 order by a.due_on, a.id
@@ -135,14 +137,18 @@ class DocumentNotices {
                 .param("horizon", horizon)
                 .query((rs, n) -> new Due(
                         rs.getLong(1),
-                        rs.getLong(2),
+                        new Doc(
+                                rs.getLong(5),
+                                IncomingViews.numberAndNotation(rs.getString(6), rs.getString(7)),
+                                rs.getString(8),
+                                Urgency.valueOf(rs.getString(9))),
+                        (Long) rs.getObject(2),
                         (Long) rs.getObject(3),
-                        (Long) rs.getObject(4),
-                        rs.getObject(5, LocalDate.class)))
+                        rs.getObject(4, LocalDate.class)))
                 .list();
         int sent = 0;
         for (Due d : due) {
-            Doc doc = doc(d.document());
+            Doc doc = d.doc();
             boolean overdue = d.dueOn().isBefore(today);
             int late = overdue ? workingDays.workingDaysBetween(d.dueOn(), today) : 0;
             String when = overdue
@@ -158,7 +164,7 @@ class DocumentNotices {
                             (overdue ? "overdue:" : "due-soon:") + d.assignment() + ":" + d.dueOn(),
                             (overdue ? "Văn bản quá hạn xử lý: " : "Văn bản sắp đến hạn xử lý: ") + doc.title(),
                             when,
-                            "/documents/incoming/" + d.document(),
+                            "/documents/incoming/" + doc.id(),
                             true));
         }
         return sent;

@@ -122,17 +122,28 @@ class ApiTokens {
                 SecurityEventOccurred.success(username, "identity.api-token.revoked", "api-token:" + id, ""));
     }
 
-    /** The account a presented secret belongs to, if the token is known, not revoked and not expired. */
+    /**
+     * The account a presented secret belongs to, if the token is known, not revoked and not expired.
+     * Reading only, on every API request; the last use is written at most once a minute per token.
+     */
     Optional<String> authenticate(String secret) {
         if (secret == null || !secret.startsWith(PREFIX) || secret.length() > 100) {
             return Optional.empty();
         }
-        return jdbc.sql("""
-                update identity.api_token t set last_used_at = now()
-                from identity.account a
-                where t.token_hash = :hash and a.id = t.account_id and t.revoked_at is null and t.expires_at > now()
-                returning a.username
-                """).param("hash", sha256(secret)).query(String.class).optional();
+        record Found(long id, String username, boolean stale) {}
+        Optional<Found> found = jdbc.sql("""
+                select t.id, a.username, t.last_used_at is null or t.last_used_at < now() - interval '1 minute'
+                from identity.api_token t join identity.account a on a.id = t.account_id
+                where t.token_hash = :hash and t.revoked_at is null and t.expires_at > now()
+                """)
+                .param("hash", sha256(secret))
+                .query((rs, n) -> new Found(rs.getLong(1), rs.getString(2), rs.getBoolean(3)))
+                .optional();
+        found.filter(Found::stale)
+                .ifPresent(f -> jdbc.sql("update identity.api_token set last_used_at = now() where id = :id")
+                        .param("id", f.id())
+                        .update());
+        return found.map(Found::username);
     }
 
     private static Instant instant(OffsetDateTime at) {
