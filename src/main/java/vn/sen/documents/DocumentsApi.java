@@ -50,7 +50,7 @@ class DocumentsApi {
     private final Routing routing;
     private final FileManagement files;
     private final Registers registers;
-    private final RegisterController registerScreens;
+    private final RegisterPrints prints;
     private final java.time.Clock clock;
 
     DocumentsApi(
@@ -59,10 +59,10 @@ class DocumentsApi {
             Routing routing,
             FileManagement files,
             Registers registers,
-            RegisterController registerScreens,
+            RegisterPrints prints,
             java.time.Clock clock) {
         this.registers = registers;
-        this.registerScreens = registerScreens;
+        this.prints = prints;
         this.clock = clock;
         this.incoming = incoming;
         this.outgoing = outgoing;
@@ -162,7 +162,7 @@ class DocumentsApi {
     @GetMapping("/registers/{id}.{format:pdf|xlsx}")
     ResponseEntity<org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody> register(
             @PathVariable long id, @PathVariable String format, @AuthenticationPrincipal ScopedPrincipal me) {
-        return registerScreens.print(id, format, me);
+        return prints.download(me.scope(), id, false, format);
     }
 
     private static int clamp(int limit) {

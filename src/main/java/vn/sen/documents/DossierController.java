@@ -3,7 +3,6 @@ package vn.sen.documents;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.LocalDate;
 import java.util.List;
 import org.springframework.context.annotation.Bean;
 import org.springframework.http.ContentDisposition;
@@ -59,11 +58,8 @@ class DossierController {
     @GetMapping("/documents/dossiers")
     String index(
             @RequestParam(required = false) Integer year, @AuthenticationPrincipal ScopedPrincipal me, Model model) {
-        int current = LocalDate.now(clock).getYear();
-        int shown = year == null || year < 2000 || year > 2100 ? current : year;
+        int shown = YearChoice.into(model, year, clock);
         var units = dossiers.planningUnits(me.scope());
-        model.addAttribute("year", shown);
-        model.addAttribute("years", List.of(current + 1, current, current - 1, current - 2));
         model.addAttribute("dossiers", dossiers.list(me.scope(), shown));
         model.addAttribute("units", units);
         model.addAttribute("retentions", RETENTIONS);

@@ -310,24 +310,13 @@ public class Dossiers {
 
     @Transactional
     public void open(UserScope user, long id) {
-        DossierView dossier = require(user, id);
-        if (dossier.state() != DossierState.PLANNED) {
-            throw new RuleViolation("documents.error.dossier-state");
-        }
-        jdbc.sql("update documents.dossier set state = 'OPEN', start_date = :today where id = :id")
-                .param("today", LocalDate.now(clock))
-                .param("id", id)
-                .update();
-        events.publishEvent(new DossierChanged(user.username(), id, "opened", dossier.notation()));
+        move(user, id, DossierState.PLANNED, DossierState.OPEN, "start_date", "opened");
     }
 
     /** Puts a document the user may read into an open dossier they manage; twice is once. */
     @Transactional
     public void add(UserScope user, long id, Long incomingId, Long outgoingId) {
-        DossierView dossier = require(user, id);
-        if (dossier.state() != DossierState.OPEN) {
-            throw new RuleViolation("documents.error.dossier-state");
-        }
+        requireIn(user, id, DossierState.OPEN);
         boolean readable = incomingId != null
                 ? incoming.find(user, incomingId).isPresent()
                 : outgoingId != null && outgoing.find(user, outgoingId).isPresent();
@@ -352,10 +341,7 @@ public class Dossiers {
 
     @Transactional
     public void remove(UserScope user, long id, String kind, long documentId) {
-        DossierView dossier = require(user, id);
-        if (dossier.state() != DossierState.OPEN) {
-            throw new RuleViolation("documents.error.dossier-state");
-        }
+        requireIn(user, id, DossierState.OPEN);
         jdbc.sql("delete from documents.dossier_document where dossier_id = :d and "
                         + (kind.equals("INCOMING") ? "incoming_id" : "outgoing_id") + " = :doc")
                 .param("d", id)
@@ -366,15 +352,27 @@ public class Dossiers {
 
     @Transactional
     public void close(UserScope user, long id) {
+        move(user, id, DossierState.OPEN, DossierState.CLOSED, "end_date", "closed");
+    }
+
+    /** A dossier the user manages, which must be in {@code state} for what comes next. */
+    private DossierView requireIn(UserScope user, long id, DossierState state) {
         DossierView dossier = require(user, id);
-        if (dossier.state() != DossierState.OPEN) {
+        if (dossier.state() != state) {
             throw new RuleViolation("documents.error.dossier-state");
         }
-        jdbc.sql("update documents.dossier set state = 'CLOSED', end_date = :today where id = :id")
+        return dossier;
+    }
+
+    /** Opening and closing: from one state to the next, dated today in {@code dateColumn}. */
+    private void move(UserScope user, long id, DossierState from, DossierState to, String dateColumn, String step) {
+        DossierView dossier = requireIn(user, id, from);
+        jdbc.sql("update documents.dossier set state = :state, " + dateColumn + " = :today where id = :id")
+                .param("state", to.name())
                 .param("today", LocalDate.now(clock))
                 .param("id", id)
                 .update();
-        events.publishEvent(new DossierChanged(user.username(), id, "closed", dossier.notation()));
+        events.publishEvent(new DossierChanged(user.username(), id, step, dossier.notation()));
     }
 
     void exported(UserScope user, long id, String format) {

@@ -1,19 +1,11 @@
 package vn.sen.documents;
 
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.LocalDate;
 import java.util.EnumSet;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -29,8 +21,6 @@ import vn.sen.shared.NavigationItem;
 import vn.sen.shared.Role;
 import vn.sen.shared.RuleViolation;
 import vn.sen.shared.ScopedPrincipal;
-import vn.sen.shared.TableReport;
-import vn.sen.shared.TableReportWriter;
 
 /**
  * The registers screen (sổ văn bản): a year's registers of the units one keeps or leads, opening and
@@ -40,18 +30,13 @@ import vn.sen.shared.TableReportWriter;
 @Controller
 class RegisterController {
 
-    private static final MediaType XLSX =
-            MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-
     private final Registers registers;
     private final RegisterPrints prints;
-    private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    RegisterController(Registers registers, RegisterPrints prints, ApplicationEventPublisher events, Clock clock) {
+    RegisterController(Registers registers, RegisterPrints prints, Clock clock) {
         this.registers = registers;
         this.prints = prints;
-        this.events = events;
         this.clock = clock;
     }
 
@@ -64,10 +49,7 @@ class RegisterController {
     @GetMapping("/documents/registers")
     String index(
             @RequestParam(required = false) Integer year, @AuthenticationPrincipal ScopedPrincipal me, Model model) {
-        int current = LocalDate.now(clock).getYear();
-        int shown = year == null || year < 2000 || year > 2100 ? current : year;
-        model.addAttribute("year", shown);
-        model.addAttribute("years", List.of(current + 1, current, current - 1, current - 2));
+        int shown = YearChoice.into(model, year, clock);
         model.addAttribute("registers", registers.visible(me.scope(), shown));
         var units = registers.keptUnits(me.scope());
         model.addAttribute("units", units);
@@ -108,51 +90,16 @@ class RegisterController {
     @GetMapping("/documents/registers/{id}.{format:pdf|xlsx}")
     ResponseEntity<StreamingResponseBody> print(
             @PathVariable long id, @PathVariable String format, @AuthenticationPrincipal ScopedPrincipal me) {
-        Registers.RegisterView register = readable(me, id);
-        return download(me, register, format, "", prints.layout(register), prints.entries(register));
+        return prints.download(me.scope(), id, false, format);
     }
 
     @GetMapping("/documents/registers/{id}/follow-up.{format:pdf|xlsx}")
     ResponseEntity<StreamingResponseBody> followUp(
             @PathVariable long id, @PathVariable String format, @AuthenticationPrincipal ScopedPrincipal me) {
-        Registers.RegisterView register = readable(me, id);
-        if (register.direction() != Registers.Direction.INCOMING) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
-        }
-        return download(me, register, format, "theo-doi-", prints.followUpLayout(register), prints.followUp(register));
+        return prints.download(me.scope(), id, true, format);
     }
 
     private Registers.RegisterView readable(ScopedPrincipal me, long id) {
         return registers.find(me.scope(), id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-    }
-
-    private ResponseEntity<StreamingResponseBody> download(
-            ScopedPrincipal me,
-            Registers.RegisterView register,
-            String format,
-            String prefix,
-            TableReport layout,
-            Iterator<List<String>> rows) {
-        events.publishEvent(
-                new Registers.RegisterChanged(me.scope().username(), register.id(), "printed", prefix + format));
-        boolean pdf = format.equals("pdf");
-        String name = "so-" + prefix + (register.direction() == Registers.Direction.INCOMING ? "den-" : "di-")
-                + register.year() + "-" + register.id() + "." + format;
-        StreamingResponseBody body = (OutputStream out) -> {
-            if (pdf) {
-                TableReportWriter.pdf(layout, rows, out);
-            } else {
-                TableReportWriter.xlsx(layout, rows, out);
-            }
-        };
-        return ResponseEntity.ok()
-                .contentType(pdf ? MediaType.APPLICATION_PDF : XLSX)
-                .header(
-                        HttpHeaders.CONTENT_DISPOSITION,
-                        ContentDisposition.attachment()
-                                .filename(name, StandardCharsets.UTF_8)
-                                .build()
-                                .toString())
-                .body(body);
     }
 }

@@ -1,5 +1,6 @@
 package vn.sen.documents;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -16,13 +17,22 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Set;
 import java.util.function.IntFunction;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.MessageSource;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 import vn.sen.organization.Organization;
 import vn.sen.organization.Views.UnitView;
 import vn.sen.shared.TableReport;
 import vn.sen.shared.TableReport.Column;
+import vn.sen.shared.TableReportWriter;
+import vn.sen.shared.UserScope;
 
 /**
  * The registers as printed (in sổ): the column layouts of Decree 30/2020 for the outgoing register,
@@ -41,12 +51,59 @@ class RegisterPrints {
     private final Organization organization;
     private final MessageSource messages;
     private final Clock clock;
+    private final Registers registers;
+    private final ApplicationEventPublisher events;
 
-    RegisterPrints(JdbcClient jdbc, Organization organization, MessageSource messages, Clock clock) {
+    RegisterPrints(
+            JdbcClient jdbc,
+            Organization organization,
+            MessageSource messages,
+            Clock clock,
+            Registers registers,
+            ApplicationEventPublisher events) {
+        this.registers = registers;
+        this.events = events;
         this.jdbc = jdbc;
         this.organization = organization;
         this.messages = messages;
         this.clock = clock;
+    }
+
+    private static final MediaType XLSX =
+            MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+
+    /**
+     * A register the user may read, or its follow-up register, as a streamed PDF or XLSX download (the
+     * screens and the API both); the printing is audited. Not found for anyone else.
+     */
+    ResponseEntity<StreamingResponseBody> download(UserScope user, long id, boolean followUp, String format) {
+        Registers.RegisterView register = registers
+                .find(user, id)
+                .filter(r -> !followUp || r.direction() == Registers.Direction.INCOMING)
+                .orElseThrow(() -> new org.springframework.web.server.ResponseStatusException(HttpStatus.NOT_FOUND));
+        TableReport layout = followUp ? followUpLayout(register) : layout(register);
+        Iterator<List<String>> rows = followUp ? followUp(register) : entries(register);
+        String prefix = followUp ? "theo-doi-" : "";
+        events.publishEvent(new Registers.RegisterChanged(user.username(), register.id(), "printed", prefix + format));
+        boolean pdf = format.equals("pdf");
+        String name = "so-" + prefix + (register.direction() == Registers.Direction.INCOMING ? "den-" : "di-")
+                + register.year() + "-" + register.id() + "." + format;
+        StreamingResponseBody body = out -> {
+            if (pdf) {
+                TableReportWriter.pdf(layout, rows, out);
+            } else {
+                TableReportWriter.xlsx(layout, rows, out);
+            }
+        };
+        return ResponseEntity.ok()
+                .contentType(pdf ? MediaType.APPLICATION_PDF : XLSX)
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment()
+                                .filename(name, StandardCharsets.UTF_8)
+                                .build()
+                                .toString())
+                .body(body);
     }
 
     /** The register's layout: the outgoing or incoming columns of Decree 30. */

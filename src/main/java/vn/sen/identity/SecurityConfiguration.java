@@ -67,13 +67,14 @@ class SecurityConfiguration {
                     .addFilterBefore(
                             new BearerTokenFilter(tokens, details),
                             org.springframework.security.web.authentication.AnonymousAuthenticationFilter.class)
-                    .exceptionHandling(errors -> errors.authenticationEntryPoint((request, response, e) -> json(
-                                    response,
-                                    401,
-                                    "unauthorized",
-                                    "Cần khóa truy cập API hợp lệ (Authorization: Bearer …)."))
-                            .accessDeniedHandler((request, response, e) ->
-                                    json(response, 403, "forbidden", "Tài khoản không có quyền thực hiện việc này.")));
+                    .exceptionHandling(errors -> errors.authenticationEntryPoint(
+                                    (request, response, e) -> vn.sen.shared.JsonErrors.write(
+                                            response,
+                                            401,
+                                            "unauthorized",
+                                            "Cần khóa truy cập API hợp lệ (Authorization: Bearer …)."))
+                            .accessDeniedHandler((request, response, e) -> vn.sen.shared.JsonErrors.write(
+                                    response, 403, "forbidden", "Tài khoản không có quyền thực hiện việc này.")));
             return http.build();
         }
 
@@ -165,12 +166,6 @@ class SecurityConfiguration {
             request.setAttribute("sen.denied", Boolean.TRUE);
             response.sendError(HttpServletResponse.SC_FORBIDDEN);
         };
-    }
-
-    private static void json(HttpServletResponse response, int status, String code, String message) throws IOException {
-        response.setStatus(status);
-        response.setContentType("application/json;charset=UTF-8");
-        response.getWriter().write("{\"code\":\"" + code + "\",\"message\":\"" + message + "\"}");
     }
 
     private static void redirect(

@@ -24,15 +24,9 @@ class ErrorPages implements ErrorController {
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         int status = code instanceof Integer i ? i : 500;
         response.setStatus(status);
-        if (String.valueOf(request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI))
-                .startsWith("/api/")) {
+        if (JsonErrors.api(String.valueOf(request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI)))) {
             // what the API advice did not answer itself (unexpected failures): JSON too, never a page
-            response.setContentType("application/json;charset=UTF-8");
-            try {
-                response.getWriter().write("{\"code\":\"error." + status + "\"}");
-            } catch (java.io.IOException e) {
-                // the client went away
-            }
+            JsonErrors.write(response, status, "error." + status, null);
             return null;
         }
         model.addAttribute("status", status);
@@ -78,14 +72,9 @@ class ErrorPages implements ErrorController {
     @ExceptionHandler(org.springframework.web.multipart.MaxUploadSizeExceededException.class)
     String tooLarge(HttpServletRequest request, HttpServletResponse response, Model model) {
         response.setStatus(413);
-        if (request.getRequestURI().startsWith("/api/")) {
+        if (JsonErrors.api(request.getRequestURI())) {
             // refused before any API controller was chosen: still JSON for a program
-            response.setContentType("application/json;charset=UTF-8");
-            try {
-                response.getWriter().write("{\"code\":\"error.413\"}");
-            } catch (java.io.IOException e) {
-                // the client went away
-            }
+            JsonErrors.write(response, 413, "error.413", null);
             return null;
         }
         model.addAttribute("status", 413);
