@@ -11,7 +11,11 @@ import org.springframework.context.annotation.Configuration;
 class FilesConfiguration {
 
     @Bean
-    BlobStorage filesystemStorage(FileProperties properties) throws IOException {
-        return new FilesystemStorage(Path.of(properties.dir()));
+    BlobStorage blobStorage(FileProperties properties) throws IOException {
+        Path dir = Path.of(properties.dir());
+        return switch (properties.storage()) {
+            case FILESYSTEM -> new FilesystemStorage(dir);
+            case S3 -> new S3Storage(properties.s3(), dir);
+        };
     }
 }

@@ -116,7 +116,9 @@ class FileManagementTest {
                 new FileProperties(
                         properties.dir(),
                         org.springframework.util.unit.DataSize.ofKilobytes(1),
-                        properties.extensions()));
+                        properties.extensions(),
+                        properties.storage(),
+                        properties.s3()));
         byte[] big = new byte[4096];
         System.arraycopy(PDF, 0, big, 0, PDF.length);
         assertThatThrownBy(() -> limited.store(bytes(big), "lon.pdf", "tester"))
