@@ -195,6 +195,8 @@ class AuthorizationMatrixTest {
                     officeClerk || provinceLeader ? Expect.ALLOWED : Expect.HIDDEN));
             cases.add(new Case(
                     who, "download its attachment", officeClerk || provinceLeader ? Expect.ALLOWED : Expect.HIDDEN));
+            cases.add(new Case(
+                    who, "preview its attachment", officeClerk || provinceLeader ? Expect.ALLOWED : Expect.HIDDEN));
             cases.add(new Case(who, "list incoming documents", Expect.ALLOWED));
             boolean drafter = who.equals("chuyenvien");
             boolean draftReader = drafter || officeClerk || provinceLeader;
@@ -226,6 +228,7 @@ class AuthorizationMatrixTest {
             cases.add(
                     new Case(who, "read an outgoing draft of Văn phòng", draftReader ? Expect.ALLOWED : Expect.HIDDEN));
             cases.add(new Case(who, "download its draft version", draftReader ? Expect.ALLOWED : Expect.HIDDEN));
+            cases.add(new Case(who, "preview its draft version", draftReader ? Expect.ALLOWED : Expect.HIDDEN));
             cases.add(new Case(who, "comment on the draft", draftReader ? Expect.ALLOWED : Expect.HIDDEN));
             cases.add(new Case(
                     who,
@@ -322,6 +325,9 @@ class AuthorizationMatrixTest {
             case "download its attachment" ->
                 get("/documents/incoming/" + officeDocument.id() + "/files/"
                         + officeDocument.files().getFirst().id());
+            case "preview its attachment" ->
+                get("/documents/incoming/" + officeDocument.id() + "/files/"
+                        + officeDocument.files().getFirst().id() + "/preview");
             case "list incoming documents" -> get("/documents/incoming");
             case "list outgoing documents" -> get("/documents/outgoing");
             case "open the registers screen" -> get("/documents/registers");
@@ -356,6 +362,7 @@ class AuthorizationMatrixTest {
             case "open the drafting form" -> get("/documents/outgoing/new");
             case "read an outgoing draft of Văn phòng" -> get("/documents/outgoing/" + officeDraft.id());
             case "download its draft version" -> get("/documents/outgoing/" + officeDraft.id() + "/versions/1");
+            case "preview its draft version" -> get("/documents/outgoing/" + officeDraft.id() + "/versions/1/preview");
             case "comment on the draft" ->
                 post("/documents/outgoing/" + officeDraft.id() + "/comments")
                         .with(csrf())

@@ -3,13 +3,10 @@ package vn.sen.documents;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.core.io.Resource;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -32,6 +29,7 @@ import vn.sen.documents.OutgoingViews.OutgoingView;
 import vn.sen.documents.RoutingViews.InboxRow;
 import vn.sen.documents.RoutingViews.InboxView;
 import vn.sen.files.FileManagement;
+import vn.sen.files.FileResponses;
 import vn.sen.files.StoredFile;
 import vn.sen.shared.ScopedPrincipal;
 
@@ -52,6 +50,7 @@ class DocumentsApi {
     private final Registers registers;
     private final RegisterPrints prints;
     private final java.time.Clock clock;
+    private final FileResponses responses;
 
     DocumentsApi(
             IncomingDocuments incoming,
@@ -60,7 +59,9 @@ class DocumentsApi {
             FileManagement files,
             Registers registers,
             RegisterPrints prints,
-            java.time.Clock clock) {
+            java.time.Clock clock,
+            FileResponses responses) {
+        this.responses = responses;
         this.registers = registers;
         this.prints = prints;
         this.clock = clock;
@@ -88,16 +89,7 @@ class DocumentsApi {
     ResponseEntity<Resource> incomingFile(
             @PathVariable long id, @PathVariable UUID fileId, @AuthenticationPrincipal ScopedPrincipal me) {
         StoredFile file = incoming.attachment(me.scope(), id, fileId).orElseThrow(DocumentsApi::notFound);
-        return ResponseEntity.ok()
-                .contentType(MediaType.parseMediaType(file.mediaType()))
-                .header(
-                        HttpHeaders.CONTENT_DISPOSITION,
-                        ContentDisposition.attachment()
-                                .filename(file.name(), StandardCharsets.UTF_8)
-                                .build()
-                                .toString())
-                .header("X-Checksum-SHA256", file.sha256())
-                .body(files.resource(file));
+        return responses.of(file, false);
     }
 
     /**

@@ -7,7 +7,6 @@ import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
@@ -17,9 +16,6 @@ import java.util.UUID;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.io.Resource;
 import org.springframework.format.annotation.DateTimeFormat;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -34,6 +30,8 @@ import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.server.ResponseStatusException;
 import vn.sen.documents.IncomingViews.NewIncoming;
 import vn.sen.files.FileManagement;
+import vn.sen.files.FilePreviews;
+import vn.sen.files.FileResponses;
 import vn.sen.files.StoredFile;
 import vn.sen.shared.NavigationItem;
 import vn.sen.shared.Role;
@@ -52,6 +50,8 @@ class IncomingDocumentController {
     private final RoutingPanel routingScreens;
     private final OutgoingDocuments outgoing;
     private final Dossiers dossiers;
+    private final FilePreviews previews;
+    private final FileResponses responses;
     private final DateTimeFormatter dateTime;
 
     IncomingDocumentController(
@@ -60,7 +60,11 @@ class IncomingDocumentController {
             RoutingPanel routingScreens,
             Clock clock,
             OutgoingDocuments outgoing,
-            Dossiers dossiers) {
+            Dossiers dossiers,
+            FilePreviews previews,
+            FileResponses responses) {
+        this.previews = previews;
+        this.responses = responses;
         this.outgoing = outgoing;
         this.dossiers = dossiers;
         this.incoming = incoming;
@@ -202,16 +206,35 @@ class IncomingDocumentController {
             @PathVariable UUID fileId,
             @RequestParam(required = false) String inline,
             @AuthenticationPrincipal ScopedPrincipal me) {
-        StoredFile file = incoming.attachment(me.scope(), id, fileId).orElseThrow(IncomingDocumentController::notFound);
-        var disposition = (inline != null ? ContentDisposition.inline() : ContentDisposition.attachment())
-                .filename(file.name(), StandardCharsets.UTF_8)
-                .build();
-        return ResponseEntity.ok()
-                .contentType(MediaType.parseMediaType(file.mediaType()))
-                .header(HttpHeaders.CONTENT_DISPOSITION, disposition.toString())
-                .header("X-Content-Type-Options", "nosniff")
-                .eTag('"' + file.sha256() + '"')
-                .body(files.resource(file));
+        return responses.of(attachment(me, id, fileId), inline != null);
+    }
+
+    /** The attachment in Sen's viewer: PDF.js for PDFs and office files (their rendition), images as they are. */
+    @GetMapping("/documents/incoming/{id}/files/{fileId}/preview")
+    String preview(
+            @PathVariable long id,
+            @PathVariable UUID fileId,
+            @AuthenticationPrincipal ScopedPrincipal me,
+            Model model) {
+        String url = "/documents/incoming/" + id + "/files/" + fileId;
+        model.addAttribute(
+                "preview", previews.page(attachment(me, id, fileId), url, url + "/pdf", "/documents/incoming/" + id));
+        return "files/preview";
+    }
+
+    /** The PDF rendition of an office attachment, for the viewer. */
+    @GetMapping("/documents/incoming/{id}/files/{fileId}/pdf")
+    ResponseEntity<Resource> rendition(
+            @PathVariable long id, @PathVariable UUID fileId, @AuthenticationPrincipal ScopedPrincipal me) {
+        var preview = previews.of(attachment(me, id, fileId));
+        if (preview.kind() != FilePreviews.Kind.RENDITION) {
+            throw notFound();
+        }
+        return responses.of(files.require(preview.pdfId()), true);
+    }
+
+    private StoredFile attachment(ScopedPrincipal me, long id, UUID fileId) {
+        return incoming.attachment(me.scope(), id, fileId).orElseThrow(IncomingDocumentController::notFound);
     }
 
     private static ResponseStatusException notFound() {

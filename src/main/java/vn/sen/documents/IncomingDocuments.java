@@ -20,6 +20,7 @@ import vn.sen.documents.IncomingViews.IncomingRow;
 import vn.sen.documents.IncomingViews.IncomingView;
 import vn.sen.documents.IncomingViews.NewIncoming;
 import vn.sen.files.FileManagement;
+import vn.sen.files.PdfConversion;
 import vn.sen.files.StoredFile;
 import vn.sen.organization.Organization;
 import vn.sen.organization.Views.UnitView;
@@ -50,6 +51,7 @@ public class IncomingDocuments {
     private final Routing routing;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final PdfConversion conversion;
 
     IncomingDocuments(
             JdbcClient jdbc,
@@ -58,7 +60,9 @@ public class IncomingDocuments {
             FileManagement files,
             Routing routing,
             ApplicationEventPublisher events,
-            Clock clock) {
+            Clock clock,
+            PdfConversion conversion) {
+        this.conversion = conversion;
         this.jdbc = jdbc;
         this.registers = registers;
         this.organization = organization;
@@ -218,6 +222,7 @@ public class IncomingDocuments {
                     .param("f", file)
                     .param("p", position++)
                     .update();
+            files.find(file).ifPresent(conversion::request); // office files: their PDF for the viewer
         }
         note(id, actor, action, unit.name() + ", " + number.number() + "/" + today.getYear());
         events.publishEvent(new IncomingDocumentRegistered(

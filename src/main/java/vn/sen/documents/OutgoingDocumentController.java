@@ -2,7 +2,6 @@ package vn.sen.documents;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,10 +11,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.io.Resource;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -34,6 +30,8 @@ import vn.sen.documents.OutgoingViews.NewDraft;
 import vn.sen.documents.OutgoingViews.OutgoingView;
 import vn.sen.documents.OutgoingViews.SignerForm;
 import vn.sen.files.FileManagement;
+import vn.sen.files.FilePreviews;
+import vn.sen.files.FileResponses;
 import vn.sen.files.StoredFile;
 import vn.sen.organization.Organization;
 import vn.sen.organization.Views.OfficerView;
@@ -56,13 +54,19 @@ class OutgoingDocumentController {
     private final Organization organization;
     private final IncomingDocuments incoming;
     private final Dossiers dossiers;
+    private final FilePreviews previews;
+    private final FileResponses responses;
 
     OutgoingDocumentController(
             OutgoingDocuments outgoing,
             FileManagement files,
             Organization organization,
             IncomingDocuments incoming,
-            Dossiers dossiers) {
+            Dossiers dossiers,
+            FilePreviews previews,
+            FileResponses responses) {
+        this.previews = previews;
+        this.responses = responses;
         this.incoming = incoming;
         this.dossiers = dossiers;
         this.outgoing = outgoing;
@@ -176,46 +180,42 @@ class OutgoingDocumentController {
 
     @GetMapping("/documents/outgoing/{id}/versions/{version}")
     ResponseEntity<Resource> version(
-            @PathVariable long id, @PathVariable int version, @AuthenticationPrincipal ScopedPrincipal me) {
-        StoredFile file = outgoing.find(me.scope(), id).stream()
-                .flatMap(d -> d.versions().stream())
-                .filter(v -> v.version() == version)
-                .map(OutgoingViews.VersionView::file)
-                .findFirst()
-                .orElseThrow(OutgoingDocumentController::notFound);
-        return ResponseEntity.ok()
-                .contentType(MediaType.parseMediaType(file.mediaType()))
-                .header(
-                        HttpHeaders.CONTENT_DISPOSITION,
-                        ContentDisposition.attachment()
-                                .filename(file.name(), StandardCharsets.UTF_8)
-                                .build()
-                                .toString())
-                .header("X-Content-Type-Options", "nosniff")
-                .body(files.resource(file));
+            @PathVariable long id,
+            @PathVariable int version,
+            @RequestParam(required = false) String inline,
+            @AuthenticationPrincipal ScopedPrincipal me) {
+        return responses.of(version(me, id, version).file(), inline != null);
     }
 
     /** The version as PDF, to read in the browser: the upload itself or its LibreOffice rendition. */
     @GetMapping("/documents/outgoing/{id}/versions/{version}/pdf")
     ResponseEntity<Resource> versionPdf(
             @PathVariable long id, @PathVariable int version, @AuthenticationPrincipal ScopedPrincipal me) {
-        StoredFile pdf = outgoing.find(me.scope(), id).stream()
+        StoredFile pdf =
+                version(me, id, version).pdfId().map(files::require).orElseThrow(OutgoingDocumentController::notFound);
+        return responses.of(pdf, true);
+    }
+
+    /** The version in Sen's PDF viewer (its rendition for office files, with a notice while it is made). */
+    @GetMapping("/documents/outgoing/{id}/versions/{version}/preview")
+    String versionPreview(
+            @PathVariable long id,
+            @PathVariable int version,
+            @AuthenticationPrincipal ScopedPrincipal me,
+            Model model) {
+        String url = "/documents/outgoing/" + id + "/versions/" + version;
+        model.addAttribute(
+                "preview",
+                previews.page(version(me, id, version).file(), url, url + "/pdf", "/documents/outgoing/" + id));
+        return "files/preview";
+    }
+
+    private OutgoingViews.VersionView version(ScopedPrincipal me, long id, int version) {
+        return outgoing.find(me.scope(), id).stream()
                 .flatMap(d -> d.versions().stream())
                 .filter(v -> v.version() == version)
-                .flatMap(v -> v.pdfId().stream())
-                .map(files::require)
                 .findFirst()
                 .orElseThrow(OutgoingDocumentController::notFound);
-        return ResponseEntity.ok()
-                .contentType(MediaType.APPLICATION_PDF)
-                .header(
-                        HttpHeaders.CONTENT_DISPOSITION,
-                        ContentDisposition.inline()
-                                .filename(pdf.name(), StandardCharsets.UTF_8)
-                                .build()
-                                .toString())
-                .header("X-Content-Type-Options", "nosniff")
-                .body(files.resource(pdf));
     }
 
     @PostMapping("/documents/outgoing/{id}/versions")

@@ -120,7 +120,9 @@ class SecurityConfiguration {
                             errors.authenticationEntryPoint(entryPoint()).accessDeniedHandler(deniedHandler()))
                     .addFilterBefore(throttle, UsernamePasswordAuthenticationFilter.class)
                     .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(
-                                    "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
+                                    "default-src 'self'; img-src 'self' data: blob:; style-src 'self'; "
+                                            // WebAssembly (not eval): PDF.js decodes JBIG2/JPEG 2000 scans with it
+                                            + "script-src 'self' 'wasm-unsafe-eval'; "
                                             + "frame-ancestors 'none'; form-action 'self'; base-uri 'self'"))
                             .referrerPolicy(referrer ->
                                     referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));

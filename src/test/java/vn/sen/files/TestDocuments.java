@@ -39,6 +39,42 @@ public final class TestDocuments {
         return bytes.toByteArray();
     }
 
+    /** A PDF with one page per text, set in Liberation Serif (embedded): real text PDF.js can search. */
+    public static byte[] pdf(String... pages) throws IOException {
+        try (var document = new org.apache.pdfbox.pdmodel.PDDocument();
+                var font = TestDocuments.class
+                        .getClassLoader()
+                        .getResourceAsStream("liberation/LiberationSerif-Regular.ttf")) {
+            var serif = org.apache.pdfbox.pdmodel.font.PDType0Font.load(document, font);
+            for (String text : pages) {
+                var page = new org.apache.pdfbox.pdmodel.PDPage(org.apache.pdfbox.pdmodel.common.PDRectangle.A4);
+                document.addPage(page);
+                try (var content = new org.apache.pdfbox.pdmodel.PDPageContentStream(document, page)) {
+                    content.beginText();
+                    content.setFont(serif, 14);
+                    content.newLineAtOffset(72, 760);
+                    content.showText(text);
+                    content.endText();
+                }
+            }
+            var bytes = new ByteArrayOutputStream();
+            document.save(bytes);
+            return bytes.toByteArray();
+        }
+    }
+
+    /** A PNG of the given size. */
+    public static byte[] png(int width, int height) throws IOException {
+        var image = new java.awt.image.BufferedImage(width, height, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        var graphics = image.createGraphics();
+        graphics.setColor(new java.awt.Color(0xb3, 0x26, 0x5e));
+        graphics.fillRect(0, 0, width, height);
+        graphics.dispose();
+        var bytes = new ByteArrayOutputStream();
+        javax.imageio.ImageIO.write(image, "png", bytes);
+        return bytes.toByteArray();
+    }
+
     private static void entry(ZipOutputStream zip, String name, String text) throws IOException {
         zip.putNextEntry(new ZipEntry(name));
         zip.write(text.getBytes(StandardCharsets.UTF_8));
