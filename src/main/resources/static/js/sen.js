@@ -64,3 +64,8 @@ if (timeout > 0 && dialog) {
     document.addEventListener('htmx:afterRequest', reset);
     tick = setInterval(update, 1000);
 }
+
+// Forms with resumable file inputs load the uploader.
+if (document.querySelector('input[type=file][data-sen-resumable]')) {
+    import('./uploads.js');
+}

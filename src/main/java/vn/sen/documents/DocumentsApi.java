@@ -1,7 +1,6 @@
 package vn.sen.documents;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +30,7 @@ import vn.sen.documents.RoutingViews.InboxView;
 import vn.sen.files.FileManagement;
 import vn.sen.files.FileResponses;
 import vn.sen.files.StoredFile;
+import vn.sen.shared.RuleViolation;
 import vn.sen.shared.ScopedPrincipal;
 
 /**
@@ -99,11 +99,11 @@ class DocumentsApi {
     @PostMapping(path = "/attachments", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     ResponseEntity<StoredFile> upload(
             @RequestPart("file") MultipartFile file, @AuthenticationPrincipal ScopedPrincipal me) throws IOException {
-        try (InputStream in = file.getInputStream()) {
-            StoredFile stored =
-                    files.store(in, file.getOriginalFilename(), me.scope().username());
-            return ResponseEntity.status(HttpStatus.CREATED).body(stored);
+        StoredFile stored = files.store(file, me.scope().username());
+        if (stored == null) {
+            throw new RuleViolation("files.error.empty", "file");
         }
+        return ResponseEntity.status(HttpStatus.CREATED).body(stored);
     }
 
     /**

@@ -6,7 +6,6 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 import java.io.IOException;
-import java.io.InputStream;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
@@ -143,15 +142,11 @@ class IncomingDocumentController {
         }
         List<UUID> fileIds = new ArrayList<>(form.fileIds() == null ? List.of() : form.fileIds());
         for (MultipartFile upload : uploads == null ? new MultipartFile[0] : uploads) {
-            if (upload.isEmpty()
-                    && (upload.getOriginalFilename() == null
-                            || upload.getOriginalFilename().isBlank())) {
-                continue; // the file input left empty
-            }
-            try (InputStream in = upload.getInputStream()) {
-                fileIds.add(
-                        files.store(in, upload.getOriginalFilename(), me.scope().username())
-                                .id());
+            try {
+                StoredFile stored = files.store(upload, me.scope().username());
+                if (stored != null) { // null: the file input left empty
+                    fileIds.add(stored.id());
+                }
             } catch (RuleViolation e) {
                 errors.reject(e.code(), e.args(), e.code());
             }

@@ -1,7 +1,6 @@
 package vn.sen.documents;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -330,16 +329,8 @@ class OutgoingDocumentController {
     }
 
     private UUID store(UserScope user, MultipartFile upload) throws IOException {
-        if (upload == null
-                || (upload.isEmpty()
-                        && (upload.getOriginalFilename() == null
-                                || upload.getOriginalFilename().isBlank()))) {
-            return null;
-        }
-        try (InputStream in = upload.getInputStream()) {
-            return files.store(in, upload.getOriginalFilename(), user.username())
-                    .id();
-        }
+        StoredFile file = files.store(upload, user.username());
+        return file == null ? null : file.id();
     }
 
     private List<UnitView> draftingUnits(UserScope user) {

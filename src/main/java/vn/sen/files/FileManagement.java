@@ -18,6 +18,7 @@ import org.springframework.core.io.AbstractResource;
 import org.springframework.core.io.Resource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.web.multipart.MultipartFile;
 import vn.sen.shared.RuleViolation;
 
 /**
@@ -48,55 +49,133 @@ public class FileManagement {
      * and content that is not what its extension says.
      */
     public StoredFile store(InputStream in, String originalName, String actor) throws IOException {
-        String name = FileTypes.safeName(originalName);
-        String extension = FileTypes.extension(name);
-        if (!properties.extensions().contains(extension)) {
-            throw new RuleViolation("files.error.extension", extension, String.join(", ", properties.extensions()));
-        }
+        String name = acceptedName(originalName);
         long max = properties.maxSize().toBytes();
         Path temporary = storage.temporaryFile();
         try {
             MessageDigest digest = sha256();
-            byte[] head = new byte[FileTypes.HEAD];
-            int headLength = 0;
-            String mediaType = null;
+            Head head = new Head(name);
             long size = 0;
             try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE);
                     OutputStream out = Channels.newOutputStream(channel)) {
                 byte[] buffer = new byte[BUFFER];
                 int n;
                 while ((n = in.read(buffer)) >= 0) {
-                    if (headLength < head.length) {
-                        int take = Math.min(n, head.length - headLength);
-                        System.arraycopy(buffer, 0, head, headLength, take);
-                        headLength += take;
-                        if (headLength == head.length) {
-                            mediaType = FileTypes.mediaType(name, head, headLength); // refuse early
-                        }
-                    }
+                    head.add(buffer, n); // refuses a wrong type early
                     size += n;
                     if (size > max) {
-                        throw new RuleViolation(
-                                "files.error.too-large",
-                                name,
-                                properties.maxSize().toMegabytes());
+                        throw tooLarge(name);
                     }
                     digest.update(buffer, 0, n);
                     out.write(buffer, 0, n);
                 }
                 channel.force(true);
             }
-            if (size == 0) {
-                throw new RuleViolation("files.error.empty", name);
-            }
-            if (mediaType == null) {
-                mediaType = FileTypes.mediaType(name, head, headLength);
-            }
-            String sha256 = HexFormat.of().formatHex(digest.digest());
-            storage.keep(sha256, temporary);
-            return record(sha256, name, mediaType, size, actor);
+            return keep(temporary, name, size, head, digest, actor);
         } finally {
             Files.deleteIfExists(temporary);
+        }
+    }
+
+    /**
+     * Stores a file uploaded in a form. The servlet container has already written it to disk; it is
+     * moved, not copied, when that disk is the storage's, and read once more to be typed and hashed.
+     * Returns {@code null} for a file input left empty.
+     */
+    public StoredFile store(MultipartFile upload, String actor) throws IOException {
+        if (upload == null
+                || (upload.isEmpty()
+                        && (upload.getOriginalFilename() == null
+                                || upload.getOriginalFilename().isBlank()))) {
+            return null;
+        }
+        String name = acceptedName(upload.getOriginalFilename());
+        Path temporary = storage.temporaryFile();
+        try {
+            upload.transferTo(temporary);
+            return adopt(temporary, name, actor);
+        } finally {
+            Files.deleteIfExists(temporary);
+        }
+    }
+
+    /**
+     * Takes over {@code file} (on the storage's volume, so that keeping it is a rename) as a file named
+     * {@code originalName}: checked, typed and hashed in one read; removed if refused.
+     */
+    StoredFile adopt(Path file, String originalName, String actor) throws IOException {
+        try {
+            String name = acceptedName(originalName);
+            long size = Files.size(file);
+            if (size > properties.maxSize().toBytes()) {
+                throw tooLarge(name);
+            }
+            MessageDigest digest = sha256();
+            Head head = new Head(name);
+            try (InputStream in = Files.newInputStream(file)) {
+                byte[] buffer = new byte[BUFFER];
+                int n;
+                while ((n = in.read(buffer)) >= 0) {
+                    head.add(buffer, n);
+                    digest.update(buffer, 0, n);
+                }
+            }
+            return keep(file, name, size, head, digest, actor);
+        } finally {
+            Files.deleteIfExists(file);
+        }
+    }
+
+    private String acceptedName(String originalName) {
+        String name = FileTypes.safeName(originalName);
+        String extension = FileTypes.extension(name);
+        if (!properties.extensions().contains(extension)) {
+            throw new RuleViolation("files.error.extension", extension, String.join(", ", properties.extensions()));
+        }
+        return name;
+    }
+
+    private RuleViolation tooLarge(String name) {
+        return new RuleViolation(
+                "files.error.too-large", name, properties.maxSize().toMegabytes());
+    }
+
+    private StoredFile keep(Path file, String name, long size, Head head, MessageDigest digest, String actor)
+            throws IOException {
+        if (size == 0) {
+            throw new RuleViolation("files.error.empty", name);
+        }
+        String mediaType = head.mediaType();
+        String sha256 = HexFormat.of().formatHex(digest.digest());
+        storage.keep(sha256, file);
+        return record(sha256, name, mediaType, size, actor);
+    }
+
+    /** The first bytes of a file as they stream by, and the type they show. */
+    private static final class Head {
+
+        private final String name;
+        private final byte[] bytes = new byte[FileTypes.HEAD];
+        private int length;
+        private String mediaType;
+
+        Head(String name) {
+            this.name = name;
+        }
+
+        void add(byte[] buffer, int n) {
+            if (length < bytes.length) {
+                int take = Math.min(n, bytes.length - length);
+                System.arraycopy(buffer, 0, bytes, length, take);
+                length += take;
+                if (length == bytes.length) {
+                    mediaType = FileTypes.mediaType(name, bytes, length);
+                }
+            }
+        }
+
+        String mediaType() {
+            return mediaType != null ? mediaType : FileTypes.mediaType(name, bytes, length);
         }
     }
 

@@ -47,6 +47,7 @@ public class ResumableUploads {
         this.jdbc = jdbc;
         this.files = files;
         this.properties = properties;
+        // next to the storage's temporary files: a complete upload is renamed into the store
         this.partials = Path.of(properties.dir()).toAbsolutePath().resolve("uploads");
         Files.createDirectories(partials);
     }
@@ -140,10 +141,7 @@ public class ResumableUploads {
             if (written < upload.length()) {
                 return new Upload(id, upload.name(), upload.length(), written, null);
             }
-            StoredFile file;
-            try (InputStream complete = Files.newInputStream(partial(id))) {
-                file = files.store(complete, upload.name(), owner);
-            }
+            StoredFile file = files.adopt(partial(id), upload.name(), owner); // moved, not copied
             jdbc.sql("update files.upload set file_id = :file where id = :id")
                     .param("file", file.id())
                     .param("id", id)

@@ -23,10 +23,11 @@ import vn.sen.shared.ScopedPrincipal;
  * {@code POST} with {@code Upload-Length} and {@code Upload-Metadata: filename <base64>} declares one,
  * {@code HEAD} tells its offset, {@code PATCH} ({@code application/offset+octet-stream}) appends at
  * {@code Upload-Offset}. When complete, {@code Sen-File-Id} names the stored file, which the caller then
- * attaches as with any upload; {@code GET} gives the same as JSON.
+ * attaches as with any upload; {@code GET} gives the same as JSON. The same protocol answers at
+ * {@code /uploads} for Sen's own forms, signed in by session (with the CSRF header).
  */
 @RestController
-@RequestMapping("/api/v1/uploads")
+@RequestMapping({"/api/v1/uploads", "/uploads"})
 class UploadsApi {
 
     static final String TUS = "1.0.0";
@@ -52,6 +53,7 @@ class UploadsApi {
             @RequestHeader(name = "Tus-Resumable", required = false) String version,
             @RequestHeader(name = "Upload-Length", required = false) Long length,
             @RequestHeader(name = "Upload-Metadata", defaultValue = "") String metadata,
+            HttpServletRequest request,
             @AuthenticationPrincipal ScopedPrincipal me)
             throws IOException {
         checkVersion(version);
@@ -61,7 +63,7 @@ class UploadsApi {
         var upload = uploads.create(me.scope().username(), filename(metadata), length);
         return ResponseEntity.status(HttpStatus.CREATED)
                 .header("Tus-Resumable", TUS)
-                .header("Location", "/api/v1/uploads/" + upload.id())
+                .header("Location", request.getRequestURI() + "/" + upload.id())
                 .build();
     }
 

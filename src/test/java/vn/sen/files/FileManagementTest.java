@@ -143,6 +143,33 @@ class FileManagementTest {
                 .hasMessageContaining("damaged");
     }
 
+    @Test
+    void a_form_upload_is_taken_over_checked_like_any_other_and_an_empty_file_input_is_nothing() throws IOException {
+        byte[] content = unique("form");
+        StoredFile stored = files.store(
+                new org.springframework.mock.web.MockMultipartFile(
+                        "upload", "Tờ trình.pdf", "application/pdf", content),
+                "tester");
+        try (InputStream in = files.open(stored)) {
+            assertThat(in.readAllBytes()).isEqualTo(content);
+        }
+
+        long before = countTemporaryFiles();
+        assertThatThrownBy(() -> files.store(
+                        new org.springframework.mock.web.MockMultipartFile(
+                                "upload",
+                                "van-ban.pdf",
+                                "application/pdf",
+                                "MZ program".getBytes(StandardCharsets.US_ASCII)),
+                        "tester"))
+                .isInstanceOfSatisfying(
+                        RuleViolation.class, e -> assertThat(e.code()).isEqualTo("files.error.content"));
+        assertThat(countTemporaryFiles()).isEqualTo(before);
+        assertThat(files.store(
+                        new org.springframework.mock.web.MockMultipartFile("upload", "", null, new byte[0]), "tester"))
+                .isNull();
+    }
+
     private long countTemporaryFiles() throws IOException {
         try (var list = Files.list(Path.of(properties.dir(), "tmp"))) {
             return list.count();
