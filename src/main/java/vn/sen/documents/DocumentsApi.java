@@ -1,5 +1,6 @@
 package vn.sen.documents;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.net.URI;
 import java.util.List;
@@ -103,6 +104,21 @@ class DocumentsApi {
         if (stored == null) {
             throw new RuleViolation("files.error.empty", "file");
         }
+        return ResponseEntity.status(HttpStatus.CREATED).body(stored);
+    }
+
+    /**
+     * Uploads an attachment sent as the request body itself ({@code application/octet-stream}, its name
+     * in {@code ?name=}): stored as it streams in, hashed on the way, without the multipart parsing — the
+     * fastest single request for large files. For files that must survive a dropped connection, use
+     * {@code /api/v1/uploads} (tus).
+     */
+    @PostMapping(path = "/attachments", consumes = MediaType.APPLICATION_OCTET_STREAM_VALUE)
+    ResponseEntity<StoredFile> uploadBody(
+            @RequestParam String name, HttpServletRequest request, @AuthenticationPrincipal ScopedPrincipal me)
+            throws IOException {
+        StoredFile stored =
+                files.store(request.getInputStream(), name, me.scope().username());
         return ResponseEntity.status(HttpStatus.CREATED).body(stored);
     }
 

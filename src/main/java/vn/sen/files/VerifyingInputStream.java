@@ -3,6 +3,7 @@ package vn.sen.files;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -13,6 +14,8 @@ import java.util.HexFormat;
  * of a wrong document. Skipping (a range request) reads only part, so it turns the check off.
  */
 final class VerifyingInputStream extends FilterInputStream {
+
+    private static final int TRANSFER_BUFFER = 1024 * 1024;
 
     private final String expected;
     private final MessageDigest digest;
@@ -49,6 +52,19 @@ final class VerifyingInputStream extends FilterInputStream {
             digest.update(buffer, offset, n);
         }
         return n;
+    }
+
+    /** Whole downloads: large reads and writes (InputStream's own copy moves 16 KB at a time). */
+    @Override
+    public long transferTo(OutputStream out) throws IOException {
+        byte[] buffer = new byte[TRANSFER_BUFFER];
+        long total = 0;
+        int n;
+        while ((n = read(buffer, 0, buffer.length)) >= 0) {
+            out.write(buffer, 0, n);
+            total += n;
+        }
+        return total;
     }
 
     @Override

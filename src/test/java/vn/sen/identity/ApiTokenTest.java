@@ -88,6 +88,34 @@ class ApiTokenTest {
     }
 
     @Test
+    void an_attachment_sent_as_the_body_is_stored_with_its_hash_and_a_wrong_one_is_refused() throws Exception {
+        String clerk = tokens.create("vanthu", "máy quét", 1).secret();
+        byte[] pdf = ("%PDF-1.4\n% " + UUID.randomUUID() + "\n%%EOF\n").getBytes(StandardCharsets.UTF_8);
+        var uploaded = post(
+                "/api/v1/documents/attachments?name="
+                        + java.net.URLEncoder.encode("Tờ trình.pdf", StandardCharsets.UTF_8),
+                clerk,
+                "application/octet-stream",
+                pdf);
+        assertThat(uploaded.statusCode()).as(uploaded.body()).isEqualTo(201);
+        assertThat(field(uploaded.body(), "name")).isEqualTo("Tờ trình.pdf");
+        assertThat(field(uploaded.body(), "sha256"))
+                .isEqualTo(java.util.HexFormat.of()
+                        .formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                                .digest(pdf)));
+
+        var notPdf = post(
+                "/api/v1/documents/attachments?name=scan.pdf",
+                clerk,
+                "application/octet-stream",
+                "MZ program".getBytes(StandardCharsets.US_ASCII));
+        assertThat(notPdf.statusCode()).isEqualTo(422);
+        assertThat(notPdf.body()).contains("\"code\":\"files.error.content\"");
+        var nameless = post("/api/v1/documents/attachments", clerk, "application/octet-stream", pdf);
+        assertThat(nameless.statusCode()).isEqualTo(400);
+    }
+
+    @Test
     void a_clerk_uploads_and_registers_and_only_those_who_may_read_it_see_it() throws Exception {
         String clerk = tokens.create("vanthu", "phần mềm một cửa", 30).secret();
         String director = tokens.create("giamdoc", "báo cáo", 30).secret();
