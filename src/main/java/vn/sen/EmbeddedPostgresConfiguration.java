@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,7 +37,10 @@ class EmbeddedPostgresConfiguration {
     private static final String DATABASE = "sen";
 
     @Bean(destroyMethod = "close")
-    EmbeddedServer embeddedPostgres(@Value("${sen.embedded-db.dir:}") String dir) throws IOException {
+    EmbeddedServer embeddedPostgres(
+            @Value("${sen.embedded-db.dir:}") String dir,
+            @Value("${sen.embedded-db.memory-share:0.25}") double memoryShare)
+            throws IOException {
         // The server is stopped when the context closes, after everything that still uses it; the
         // library's own JVM shutdown hook would stop it meanwhile and leave closing beans (the event
         // publication registry) waiting for a connection until the pool's 30-s timeout.
@@ -61,6 +65,12 @@ class EmbeddedPostgresConfiguration {
                 .setServerConfig("fsync", "on")
                 .setServerConfig("synchronous_commit", "on")
                 .setServerConfig("full_page_writes", "on")
+                // PostgreSQL's own defaults (128 MB of buffers) suit a laptop demo, not a province's
+                // millions of documents: the usual quarter of the machine's memory, at most 8 GB.
+                .setServerConfig("shared_buffers", megabytes(memoryShare, 128, 8192) + "MB")
+                .setServerConfig("effective_cache_size", megabytes(2 * memoryShare, 512, 32768) + "MB")
+                .setServerConfig("work_mem", "16MB")
+                .setServerConfig("maintenance_work_mem", "256MB")
                 .start();
         log.info("Embedded PostgreSQL 17 started on port {} with data in {}", server.getPort(), dataDir);
         return new EmbeddedServer(server, null);
@@ -84,6 +94,13 @@ class EmbeddedPostgresConfiguration {
         config.setMaximumPoolSize(poolSize);
         config.setPoolName("sen-embedded");
         return new HikariDataSource(config);
+    }
+
+    /** {@code share} of the machine's memory in megabytes, within [{@code min}, {@code max}]. */
+    static long megabytes(double share, long min, long max) {
+        long total = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getTotalMemorySize();
+        return Math.clamp((long) (total * share) / (1024 * 1024), min, max);
     }
 
     /** Port of a live postmaster on {@code dataDir}, read from its {@code postmaster.pid}. */

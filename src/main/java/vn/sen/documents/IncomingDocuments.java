@@ -344,14 +344,20 @@ public class IncomingDocuments {
 
     /** What decides which incoming documents a user reads, for read models that filter by it. */
     public ReaderScope readerScope(UserScope user) {
-        return new ReaderScope(visibleUnits(user), user.officerId(), Routing.handlingUnits(user));
+        List<String> subtrees = user.subtrees(Role.CLERK, Role.LEADER);
+        return new ReaderScope(
+                organization.unitIdsUnder(subtrees),
+                organization.coversAllUnits(subtrees),
+                user.officerId(),
+                Routing.handlingUnits(user));
     }
 
     /**
-     * A user reads a document when its unit is in {@code units}, or one of its parts is (or was) held
-     * by {@code officerId} or by a unit in {@code handlingUnits}.
+     * A user reads a document when its unit is in {@code units} (every unit when {@code allUnits}: the
+     * province's leaders), or one of its parts is (or was) held by {@code officerId} or by a unit in
+     * {@code handlingUnits}.
      */
-    public record ReaderScope(List<Long> units, Long officerId, List<Long> handlingUnits) {}
+    public record ReaderScope(List<Long> units, boolean allUnits, Long officerId, List<Long> handlingUnits) {}
 
     /** An attachment of a document the user may read; empty for anything else. */
     public Optional<StoredFile> attachment(UserScope user, long documentId, UUID fileId) {

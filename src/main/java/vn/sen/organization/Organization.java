@@ -180,6 +180,17 @@ public class Organization {
     }
 
     /** Ids of the units in the subtrees rooted at {@code paths} (paths as in {@link UserScope} grants). */
+    /** Whether the subtrees at {@code paths} hold every unit of the installation. */
+    public boolean coversAllUnits(Collection<String> paths) {
+        if (paths.isEmpty()) {
+            return false;
+        }
+        return jdbc.sql("select not exists (select 1 from organization.unit where not path like any (:paths))")
+                .param("paths", paths.stream().map(p -> p + "%").toArray(String[]::new))
+                .query(Boolean.class)
+                .single();
+    }
+
     public List<Long> unitIdsUnder(Collection<String> paths) {
         if (paths.isEmpty()) {
             return List.of();

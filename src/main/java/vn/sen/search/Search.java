@@ -23,6 +23,9 @@ import vn.sen.shared.VietnameseText;
 @Transactional(readOnly = true)
 public class Search {
 
+    /** The most recent matches ranked per reader path (exact number matches always among them). */
+    static final int WINDOW = 500;
+
     private final JdbcClient jdbc;
     private final IncomingDocuments incoming;
 
@@ -96,27 +99,43 @@ public class Search {
             params.put("unit", query.unitId());
         }
         List<String> terms = Arrays.asList(words.split(" "));
+        params.put("window", WINDOW);
+        List<Hit> hits = run(WORDS, scope.allUnits(), filters.toString(), params, terms);
+        // Nothing with these whole words: look for the text inside words (part of a word or a notation).
+        return hits.isEmpty() ? run(SUBSTRING, scope.allUnits(), filters.toString(), params, terms) : hits;
+    }
+
+    private static final String WORDS = "e.tsv @@ plainto_tsquery('simple', :words)";
+    private static final String SUBSTRING = "e.folded like '%' || :q || '%'";
+
+    private List<Hit> run(
+            String match, boolean allUnits, String filters, Map<String, Object> params, List<String> terms) {
         // What the user may read, found two ways — by the units they lead or keep the registers of, and by
-        // the parts routed to them — each branch matching the text on its own, so a specialist's search
-        // starts from their few routed documents rather than from every document that matches.
-        String match = "(e.tsv @@ plainto_tsquery('simple', :words) or e.folded like '%' || :q || '%')";
-        return jdbc.sql("""
-                with candidates as (
-                    select e.kind, e.id from search.entry e where e.unit_id = any(:units) and MATCH
-                    union
-                    select e.kind, e.id from search.reader r join search.entry e on e.kind = r.kind and e.id = r.id
-                    where r.officer_id = :officer and MATCH
-                    union
-                    select e.kind, e.id from search.reader r join search.entry e on e.kind = r.kind and e.id = r.id
-                    where r.unit_id = any(:handling) and MATCH
+        // the parts routed to them — each branch matching on its own, so a specialist's search starts from
+        // their few routed documents rather than from every document that matches. Each branch keeps its
+        // exact number matches and then its most recent matches, at most WINDOW, and only those are
+        // ranked: a phrase found in a hundred thousand documents costs about what one found in a thousand
+        // does. A province-wide reader's branch has no unit condition at all.
+        String branch = """
+                (select e.kind, e.id from FROM where SCOPE and MATCH FILTERS
+                 order by (e.number_folded = :q or e.number_folded like :q || '/%') desc,
+                          e.issued_on desc nulls last, e.id desc
+                 limit :window)
+                """.replace("MATCH", match).replace("FILTERS", filters);
+        String readers = "search.reader r join search.entry e on e.kind = r.kind and e.id = r.id";
+        String candidates = String.join(
+                " union ",
+                branch.replace("FROM", "search.entry e")
+                        .replace("SCOPE", allUnits ? "true" : "e.unit_id = any(:units)"),
+                branch.replace("FROM", readers).replace("SCOPE", "r.officer_id = :officer"),
+                branch.replace("FROM", readers).replace("SCOPE", "r.unit_id = any(:handling)"));
+        return jdbc.sql("with candidates as (" + candidates + """
                 )
                 select e.*, (e.number_folded = :q or e.number_folded like :q || '/%') as exact,
                        ts_rank(e.tsv, plainto_tsquery('simple', :words)) as rank
                 from candidates c join search.entry e on e.kind = c.kind and e.id = c.id
-                where true
-                """.replace("MATCH", match) + filters + """
-                 order by exact desc, rank desc, e.issued_on desc nulls last, e.id desc
-                 limit :limit
+                order by exact desc, rank desc, e.issued_on desc nulls last, e.id desc
+                limit :limit
                 """)
                 .params(params)
                 .query((rs, n) -> new Hit(

@@ -179,6 +179,9 @@ class SearchTest {
         assertThat(byNumber).startsWith(decision).contains(mentions);
         var hit = search.search(clerk, Query.of("quyet dinh " + number), 50).getFirst();
         assertThat(hit.id()).isEqualTo(decision);
+        // no whole word matches a half-typed tag: the text is then looked for inside words
+        String halfTag = tag.substring(0, tag.length() - 2);
+        assertThat(found(clerk, "ke hoach chuyen doi so " + halfTag)).containsExactly(decision);
     }
 
     @Test
