@@ -62,6 +62,7 @@ if (timeout > 0 && dialog) {
     });
     // Any server round trip extends the session.
     document.addEventListener('htmx:afterRequest', reset);
+    document.addEventListener('sen:activity', reset); // e.g. each piece of a long upload
     tick = setInterval(update, 1000);
 }
 

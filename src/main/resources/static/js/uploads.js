@@ -6,6 +6,10 @@
 const CHUNK = 16 * 1024 * 1024;
 const TUS = '1.0.0';
 const RETRY = ['files.error.upload-busy', 'files.error.upload-offset'];
+const MAX_FAILURES = 8; // in a row, with waits doubling to 30 s: about three minutes without progress
+
+/** The session ended (idle timeout, sign-out elsewhere): the upload is kept to resume after signing in. */
+class SignedOut extends Error {}
 
 const csrf = () => JSON.parse(document.body.getAttribute('hx-headers') || '{}');
 
@@ -34,7 +38,7 @@ document.querySelectorAll('input[type=file][data-sen-resumable]').forEach((input
                     row.element.append(hidden);
                     row.done(text.uploadDone);
                 })
-                .catch((error) => row.failed(error.message || text.uploadFailed))
+                .catch((error) => row.failed(error instanceof SignedOut ? text.uploadSignedOut : (error.message || text.uploadFailed)))
                 .finally(() => {
                     running.delete(task);
                     update();
@@ -108,24 +112,33 @@ async function upload(endpoint, file, row, text) {
         localStorage.setItem(key, url);
     }
     let wait = 1000;
+    let failures = 0;
     while (true) {
         try {
             const result = await patch(url, file, offset, (sent) => row.progress(offset + sent, file.size));
+            document.dispatchEvent(new Event('sen:activity')); // a long upload is not idleness
             offset = result.offset;
             wait = 1000;
+            failures = 0;
             if (result.fileId) {
                 localStorage.removeItem(key);
                 return result.fileId;
             }
         } catch (error) {
+            if (error instanceof SignedOut) {
+                throw error; // the key stays: choosing the file again after signing in continues
+            }
             if (error.refused) {
                 localStorage.removeItem(key);
                 throw error;
             }
+            if (++failures >= MAX_FAILURES) {
+                throw new Error(text.uploadFailed); // the key stays: choosing the file again continues
+            }
             row.note(text.uploadRetrying);
             await new Promise((resolve) => setTimeout(resolve, wait));
             wait = Math.min(wait * 2, 30_000);
-            const state = await head(url).catch(() => undefined);
+            const state = await head(url).catch((e) => (e instanceof SignedOut ? Promise.reject(e) : undefined));
             if (state === null) {
                 localStorage.removeItem(key);
                 throw new Error(text.uploadFailed);
@@ -143,17 +156,20 @@ async function upload(endpoint, file, row, text) {
 
 /** The upload's state; null when the server no longer knows it. */
 async function head(url) {
-    const response = await fetch(url, { method: 'HEAD', headers: { 'Tus-Resumable': TUS }, cache: 'no-store' });
+    const response = await fetch(url, {
+        method: 'HEAD', headers: { 'Tus-Resumable': TUS }, cache: 'no-store', redirect: 'manual',
+    });
+    if (response.type === 'opaqueredirect' || response.status === 401 || response.status === 403) {
+        throw new SignedOut();
+    }
     if (response.status === 404 || response.status === 410) {
         return null;
     }
-    if (!response.ok) {
+    const offset = response.headers.get('Upload-Offset');
+    if (!response.ok || offset === null) {
         throw new Error(String(response.status));
     }
-    return {
-        offset: Number(response.headers.get('Upload-Offset')),
-        fileId: response.headers.get('Sen-File-Id'),
-    };
+    return { offset: Number(offset), fileId: response.headers.get('Sen-File-Id') };
 }
 
 async function create(endpoint, file) {
@@ -161,7 +177,11 @@ async function create(endpoint, file) {
     const response = await fetch(endpoint, {
         method: 'POST',
         headers: { ...csrf(), 'Tus-Resumable': TUS, 'Upload-Length': String(file.size), 'Upload-Metadata': `filename ${name}` },
+        redirect: 'manual',
     });
+    if (response.type === 'opaqueredirect' || response.status === 401 || response.status === 403) {
+        throw new SignedOut();
+    }
     if (!response.ok) {
         throw await refusal(response);
     }
@@ -179,7 +199,9 @@ function patch(url, file, offset, onProgress) {
         xhr.setRequestHeader('Content-Type', 'application/offset+octet-stream');
         xhr.upload.onprogress = (event) => onProgress(event.loaded);
         xhr.onload = () => {
-            if (xhr.status === 204) {
+            if (xhr.status === 401 || xhr.status === 403 || xhr.responseURL.includes('/login')) {
+                reject(new SignedOut());
+            } else if (xhr.status === 204) {
                 resolve({ offset: Number(xhr.getResponseHeader('Upload-Offset')), fileId: xhr.getResponseHeader('Sen-File-Id') });
             } else if (xhr.status >= 400 && xhr.status < 500 && xhr.status !== 409) {
                 let body = {};

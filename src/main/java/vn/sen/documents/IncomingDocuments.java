@@ -344,17 +344,14 @@ public class IncomingDocuments {
 
     /** What decides which incoming documents a user reads, for read models that filter by it. */
     public ReaderScope readerScope(UserScope user) {
-        List<String> subtrees = user.subtrees(Role.CLERK, Role.LEADER);
+        boolean all = organization.coversAllUnits(user.subtrees(Role.CLERK, Role.LEADER));
         return new ReaderScope(
-                organization.unitIdsUnder(subtrees),
-                organization.coversAllUnits(subtrees),
-                user.officerId(),
-                Routing.handlingUnits(user));
+                all ? List.of() : visibleUnits(user), all, user.officerId(), Routing.handlingUnits(user));
     }
 
     /**
      * A user reads a document when its unit is in {@code units} (every unit when {@code allUnits}: the
-     * province's leaders), or one of its parts is (or was) held by {@code officerId} or by a unit in
+     * province's leaders; {@code units} is then left empty), or one of its parts is (or was) held by {@code officerId} or by a unit in
      * {@code handlingUnits}.
      */
     public record ReaderScope(List<Long> units, boolean allUnits, Long officerId, List<Long> handlingUnits) {}

@@ -13,7 +13,10 @@ interface BlobStorage {
     /** A fresh temporary file on the storage's own volume, so that {@link #keep} can move it cheaply. */
     Path temporaryFile() throws IOException;
 
-    /** Takes over {@code source} (moved or copied, then deleted) as the blob {@code sha256}; a no-op if it exists. */
+    /**
+     * Takes over {@code source} (moved or copied, then deleted) as the blob {@code sha256}; a no-op if it
+     * exists. When it fails, {@code source} stays, for another attempt.
+     */
     void keep(String sha256, Path source) throws IOException;
 
     /** The blob's bytes from {@code offset}. */

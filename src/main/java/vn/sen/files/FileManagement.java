@@ -78,9 +78,8 @@ public class FileManagement {
     }
 
     /**
-     * Stores a file uploaded in a form. The servlet container has already written it to disk; it is
-     * moved, not copied, when that disk is the storage's, and read once more to be typed and hashed.
-     * Returns {@code null} for a file input left empty.
+     * Stores a file uploaded in a form (streamed from the servlet container's copy and hashed on the
+     * way). Returns {@code null} for a file input left empty.
      */
     public StoredFile store(MultipartFile upload, String actor) throws IOException {
         if (upload == null
@@ -89,19 +88,15 @@ public class FileManagement {
                                 || upload.getOriginalFilename().isBlank()))) {
             return null;
         }
-        String name = acceptedName(upload.getOriginalFilename());
-        Path temporary = storage.temporaryFile();
-        try {
-            upload.transferTo(temporary);
-            return adopt(temporary, name, actor);
-        } finally {
-            Files.deleteIfExists(temporary);
+        try (InputStream in = upload.getInputStream()) {
+            return store(in, upload.getOriginalFilename(), actor);
         }
     }
 
     /**
      * Takes over {@code file} (on the storage's volume, so that keeping it is a rename) as a file named
-     * {@code originalName}: checked, typed and hashed in one read; removed if refused.
+     * {@code originalName}: checked, typed and hashed in one read. A refused file is removed; one the
+     * storage could not take (object store down) stays where it is, for another attempt.
      */
     StoredFile adopt(Path file, String originalName, String actor) throws IOException {
         try {
@@ -121,12 +116,13 @@ public class FileManagement {
                 }
             }
             return keep(file, name, size, head, digest, actor);
-        } finally {
+        } catch (RuleViolation refused) {
             Files.deleteIfExists(file);
+            throw refused;
         }
     }
 
-    private String acceptedName(String originalName) {
+    String acceptedName(String originalName) {
         String name = FileTypes.safeName(originalName);
         String extension = FileTypes.extension(name);
         if (!properties.extensions().contains(extension)) {
@@ -135,7 +131,7 @@ public class FileManagement {
         return name;
     }
 
-    private RuleViolation tooLarge(String name) {
+    RuleViolation tooLarge(String name) {
         return new RuleViolation(
                 "files.error.too-large", name, properties.maxSize().toMegabytes());
     }

@@ -13,7 +13,7 @@ import org.springframework.stereotype.Service;
 public class FilePreviews {
 
     /** Images every browser shows (TIFF scans are not among them: they are downloaded). */
-    private static final Set<String> IMAGES = Set.of("image/png", "image/jpeg");
+    static final Set<String> IMAGES = Set.of("image/png", "image/jpeg");
 
     public enum Kind {
         /** The file is a PDF. */
@@ -63,9 +63,13 @@ public class FilePreviews {
         return new PreviewPage(file, kind, source, fileUrl, back);
     }
 
-    /** Whether a "view" link is worth showing: PDFs, images and office files (through their rendition). */
+    /**
+     * Whether a "view" link is worth showing: PDFs, images, and office files whose rendition is made or
+     * on its way (not those LibreOffice failed on or could not take).
+     */
     public boolean offered(StoredFile file) {
-        return file.pdf() || IMAGES.contains(file.mediaType()) || conversion.convertible(file);
+        Kind kind = of(file).kind();
+        return kind != Kind.NONE;
     }
 
     public Preview of(StoredFile file) {

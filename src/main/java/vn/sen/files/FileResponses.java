@@ -22,9 +22,13 @@ public class FileResponses {
         this.files = files;
     }
 
-    /** To save ({@code inline} false) or to show in the browser ({@code inline} true). */
+    /**
+     * To save, or with {@code inline} to show in the browser — PDFs and PNG/JPEG images only: anything
+     * else (XML, text, office files) is always a download, never a page of Sen's origin.
+     */
     public ResponseEntity<Resource> of(StoredFile file, boolean inline) {
-        var disposition = (inline ? ContentDisposition.inline() : ContentDisposition.attachment())
+        boolean shown = inline && (file.pdf() || FilePreviews.IMAGES.contains(file.mediaType()));
+        var disposition = (shown ? ContentDisposition.inline() : ContentDisposition.attachment())
                 .filename(file.name(), StandardCharsets.UTF_8)
                 .build();
         return ResponseEntity.ok()

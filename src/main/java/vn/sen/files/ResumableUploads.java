@@ -8,11 +8,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.moments.HourHasPassed;
 import org.springframework.stereotype.Service;
 import vn.sen.shared.RuleViolation;
 
@@ -58,17 +61,12 @@ public class ResumableUploads {
 
     /** Declares an upload; refuses names Sen does not accept and lengths beyond the limit. */
     public Upload create(String owner, String originalName, long length) throws IOException {
-        String name = FileTypes.safeName(originalName);
-        String extension = FileTypes.extension(name);
-        if (!properties.extensions().contains(extension)) {
-            throw new RuleViolation("files.error.extension", extension, String.join(", ", properties.extensions()));
-        }
+        String name = files.acceptedName(originalName);
         if (length <= 0) {
             throw new RuleViolation("files.error.empty", name);
         }
         if (length > maxSize()) {
-            throw new RuleViolation(
-                    "files.error.too-large", name, properties.maxSize().toMegabytes());
+            throw files.tooLarge(name);
         }
         UUID id = UUID.randomUUID();
         Files.createFile(partial(id));
@@ -97,8 +95,13 @@ public class ResumableUploads {
             return Optional.empty();
         }
         Row r = row.get();
-        long offset = r.fileId() != null ? r.length() : Files.exists(partial(id)) ? Files.size(partial(id)) : 0;
-        return Optional.of(new Upload(id, r.name(), r.length(), offset, r.fileId()));
+        if (r.fileId() != null) {
+            return Optional.of(new Upload(id, r.name(), r.length(), r.length(), r.fileId()));
+        }
+        if (!Files.exists(partial(id))) {
+            return Optional.empty(); // swept, or declared on another node without a shared directory
+        }
+        return Optional.of(new Upload(id, r.name(), r.length(), Files.size(partial(id)), null));
     }
 
     /**
@@ -141,7 +144,13 @@ public class ResumableUploads {
             if (written < upload.length()) {
                 return new Upload(id, upload.name(), upload.length(), written, null);
             }
-            StoredFile file = files.adopt(partial(id), upload.name(), owner); // moved, not copied
+            StoredFile file;
+            try {
+                file = files.adopt(partial(id), upload.name(), owner); // moved, not copied
+            } catch (RuleViolation refused) {
+                forget(id); // not what its name says: nothing to resume
+                throw refused;
+            }
             jdbc.sql("update files.upload set file_id = :file where id = :id")
                     .param("file", file.id())
                     .param("id", id)
@@ -152,6 +161,27 @@ public class ResumableUploads {
             lock.unlock();
             locks.remove(id, lock);
         }
+    }
+
+    /** Uploads left unfinished past their time, and their partial files, go (every hour). */
+    @EventListener
+    void sweep(HourHasPassed hour) throws IOException {
+        sweep();
+    }
+
+    int sweep() throws IOException {
+        List<UUID> expired = jdbc.sql("select id from files.upload where file_id is null and expires_at < now()")
+                .query(UUID.class)
+                .list();
+        for (UUID id : expired) {
+            forget(id);
+        }
+        return expired.size();
+    }
+
+    private void forget(UUID id) throws IOException {
+        jdbc.sql("delete from files.upload where id = :id").param("id", id).update();
+        Files.deleteIfExists(partial(id));
     }
 
     private Path partial(UUID id) {

@@ -96,35 +96,85 @@ class S3Storage implements BlobStorage, AutoCloseable {
             }
         } catch (SdkException e) {
             throw new IOException("object store refused " + sha256 + ": " + e.getMessage(), e);
-        } finally {
-            Files.deleteIfExists(source);
         }
+        Files.deleteIfExists(source); // only once stored: a failed attempt keeps the bytes for the next
     }
 
     private void putInParts(String key, Path source, long size) throws IOException {
         String upload = s3.createMultipartUpload(c -> c.bucket(bucket).key(key)).uploadId();
-        try (FileChannel channel = FileChannel.open(source, StandardOpenOption.READ)) {
+        try {
             List<CompletedPart> parts = new ArrayList<>();
             for (long offset = 0; offset < size; offset += partSize) {
                 int number = parts.size() + 1;
+                long from = offset;
                 long length = Math.min(partSize, size - offset);
-                channel.position(offset);
-                InputStream piece = Channels.newInputStream(channel);
+                // a provider that opens the part afresh, so the SDK can resend it after a network error
+                RequestBody part = RequestBody.fromContentProvider(
+                        () -> {
+                            try {
+                                FileChannel channel = FileChannel.open(source, StandardOpenOption.READ);
+                                channel.position(from);
+                                return new BoundedInputStream(Channels.newInputStream(channel), length);
+                            } catch (IOException e) {
+                                throw new java.io.UncheckedIOException(e);
+                            }
+                        },
+                        length,
+                        "application/octet-stream");
                 String etag = s3.uploadPart(
                                 u -> u.bucket(bucket)
                                         .key(key)
                                         .uploadId(upload)
                                         .partNumber(number)
                                         .contentLength(length),
-                                RequestBody.fromInputStream(piece, length))
+                                part)
                         .eTag();
                 parts.add(CompletedPart.builder().partNumber(number).eTag(etag).build());
             }
             s3.completeMultipartUpload(
                     c -> c.bucket(bucket).key(key).uploadId(upload).multipartUpload(m -> m.parts(parts)));
-        } catch (IOException | SdkException e) {
-            s3.abortMultipartUpload(a -> a.bucket(bucket).key(key).uploadId(upload));
+        } catch (RuntimeException e) {
+            try {
+                s3.abortMultipartUpload(a -> a.bucket(bucket).key(key).uploadId(upload));
+            } catch (RuntimeException abortFailed) {
+                e.addSuppressed(abortFailed);
+            }
             throw e;
+        }
+    }
+
+    /** At most {@code limit} bytes of {@code in}. */
+    private static final class BoundedInputStream extends java.io.FilterInputStream {
+
+        private long left;
+
+        BoundedInputStream(InputStream in, long limit) {
+            super(in);
+            this.left = limit;
+        }
+
+        @Override
+        public int read() throws IOException {
+            if (left <= 0) {
+                return -1;
+            }
+            int b = super.read();
+            if (b >= 0) {
+                left--;
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            if (left <= 0) {
+                return -1;
+            }
+            int n = super.read(buffer, offset, (int) Math.min(length, left));
+            if (n > 0) {
+                left -= n;
+            }
+            return n;
         }
     }
 
@@ -139,7 +189,8 @@ class S3Storage implements BlobStorage, AutoCloseable {
             s3.headObject(h -> h.bucket(bucket).key(key(sha256)));
             return true;
         } catch (S3Exception e) {
-            if (e.statusCode() == 404) {
+            // 404, or 403 where the credentials may not list the bucket: either way, not known to be there
+            if (e.statusCode() == 404 || e.statusCode() == 403) {
                 return false;
             }
             throw e;

@@ -179,7 +179,6 @@ public class Organization {
         return values;
     }
 
-    /** Ids of the units in the subtrees rooted at {@code paths} (paths as in {@link UserScope} grants). */
     /** Whether the subtrees at {@code paths} hold every unit of the installation. */
     public boolean coversAllUnits(Collection<String> paths) {
         if (paths.isEmpty()) {
@@ -191,6 +190,7 @@ public class Organization {
                 .single();
     }
 
+    /** Ids of the units in the subtrees rooted at {@code paths} (paths as in {@link UserScope} grants). */
     public List<Long> unitIdsUnder(Collection<String> paths) {
         if (paths.isEmpty()) {
             return List.of();

@@ -72,6 +72,7 @@ public class Search {
         var scope = incoming.readerScope(user);
         Map<String, Object> params = new HashMap<>();
         params.put("q", folded);
+        params.put("literal", folded.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_"));
         params.put("words", words);
         params.put("units", scope.units().toArray(Long[]::new));
         params.put("officer", scope.officerId() == null ? -1L : scope.officerId());
@@ -106,7 +107,7 @@ public class Search {
     }
 
     private static final String WORDS = "e.tsv @@ plainto_tsquery('simple', :words)";
-    private static final String SUBSTRING = "e.folded like '%' || :q || '%'";
+    private static final String SUBSTRING = "e.folded like '%' || :literal || '%'";
 
     private List<Hit> run(
             String match, boolean allUnits, String filters, Map<String, Object> params, List<String> terms) {

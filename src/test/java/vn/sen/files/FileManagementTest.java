@@ -29,6 +29,9 @@ class FileManagementTest {
     FileProperties properties;
 
     @Autowired
+    FileResponses responses;
+
+    @Autowired
     JdbcClient jdbc;
 
     private static InputStream bytes(byte[] content) {
@@ -168,6 +171,24 @@ class FileManagementTest {
         assertThat(files.store(
                         new org.springframework.mock.web.MockMultipartFile("upload", "", null, new byte[0]), "tester"))
                 .isNull();
+    }
+
+    @Test
+    void only_pdfs_and_images_are_ever_shown_inline_anything_else_is_a_download() throws IOException {
+        StoredFile pdf = files.store(bytes(unique("inline")), "xem.pdf", "tester");
+        StoredFile xml = files.store(
+                bytes(
+                        ("<?xml version=\"1.0\"?><html xmlns=\"http://www.w3.org/1999/xhtml\"><script>alert(1)</script></html>"
+                                        + System.nanoTime())
+                                .getBytes(StandardCharsets.UTF_8)),
+                "trang.xml",
+                "tester");
+        assertThat(responses.of(pdf, true).getHeaders().getContentDisposition().isInline())
+                .isTrue();
+        assertThat(responses.of(xml, true).getHeaders().getContentDisposition().isAttachment())
+                .isTrue();
+        assertThat(responses.of(xml, true).getHeaders().getFirst("X-Content-Type-Options"))
+                .isEqualTo("nosniff");
     }
 
     private long countTemporaryFiles() throws IOException {

@@ -9,11 +9,13 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Random;
+import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -40,6 +42,12 @@ class ResumableUploadTest {
 
     @Autowired
     FileManagement files;
+
+    @Autowired
+    ResumableUploads uploads;
+
+    @Autowired
+    FileProperties properties;
 
     final HttpClient http = HttpClient.newHttpClient();
 
@@ -176,6 +184,38 @@ class ResumableUploadTest {
                                 .method("HEAD", HttpRequest.BodyPublishers.noBody()))
                         .statusCode())
                 .isEqualTo(401);
+    }
+
+    @Test
+    void content_refused_at_the_last_byte_ends_the_upload_and_unfinished_ones_are_swept_when_they_expire()
+            throws Exception {
+        String clerk = token("vanthu");
+        byte[] notPdf = "MZ this is a program".getBytes(StandardCharsets.US_ASCII);
+        var declared = send(to("/api/v1/uploads", clerk)
+                .header("Upload-Length", Integer.toString(notPdf.length))
+                .header("Upload-Metadata", "filename " + Base64.getEncoder().encodeToString("to-trinh.pdf".getBytes()))
+                .POST(HttpRequest.BodyPublishers.noBody()));
+        String refused = declared.headers().firstValue("Location").orElseThrow();
+        var last = patch(refused, clerk, 0, notPdf);
+        assertThat(last.statusCode()).isEqualTo(422);
+        assertThat(last.body()).contains("files.error.content");
+        assertThat(offsetStatus(refused, clerk)).as("nothing left to resume").isEqualTo(404);
+
+        var unfinished = send(to("/api/v1/uploads", clerk)
+                .header("Upload-Length", "1000")
+                .header("Upload-Metadata", "filename " + Base64.getEncoder().encodeToString("dang-do.zip".getBytes()))
+                .POST(HttpRequest.BodyPublishers.noBody()));
+        String path = unfinished.headers().firstValue("Location").orElseThrow();
+        assertThat(patch(path, clerk, 0, "PK\u0003\u0004".getBytes(StandardCharsets.ISO_8859_1))
+                        .statusCode())
+                .isEqualTo(204);
+        UUID id = UUID.fromString(path.substring(path.lastIndexOf('/') + 1));
+        jdbc.sql("update files.upload set expires_at = now() - interval '1 minute' where id = :id")
+                .param("id", id)
+                .update();
+        assertThat(uploads.sweep()).isGreaterThanOrEqualTo(1);
+        assertThat(offsetStatus(path, clerk)).isEqualTo(404);
+        assertThat(Path.of(properties.dir(), "uploads", id + ".part")).doesNotExist();
     }
 
     private int offsetStatus(String path, String token) throws Exception {
