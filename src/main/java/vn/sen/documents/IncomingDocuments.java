@@ -344,17 +344,20 @@ public class IncomingDocuments {
 
     /** What decides which incoming documents a user reads, for read models that filter by it. */
     public ReaderScope readerScope(UserScope user) {
-        boolean all = organization.coversAllUnits(user.subtrees(Role.CLERK, Role.LEADER));
-        return new ReaderScope(
-                all ? List.of() : visibleUnits(user), all, user.officerId(), Routing.handlingUnits(user));
+        List<String> subtrees = user.subtrees(Role.CLERK, Role.LEADER);
+        List<Long> inside = visibleUnits(user);
+        List<Long> outside = inside.isEmpty() ? null : organization.unitIdsNotUnder(subtrees);
+        return outside != null && outside.size() < inside.size()
+                ? new ReaderScope(List.of(), outside, user.officerId(), Routing.handlingUnits(user))
+                : new ReaderScope(inside, null, user.officerId(), Routing.handlingUnits(user));
     }
 
     /**
-     * A user reads a document when its unit is in {@code units} (every unit when {@code allUnits}: the
-     * province's leaders; {@code units} is then left empty), or one of its parts is (or was) held by {@code officerId} or by a unit in
-     * {@code handlingUnits}.
+     * A user reads a document when its unit is in {@code units} — or, for those who see most of the
+     * province, when it is not in {@code allUnitsExcept} (then non-null, {@code units} empty) — or when
+     * one of its parts is (or was) held by {@code officerId} or by a unit in {@code handlingUnits}.
      */
-    public record ReaderScope(List<Long> units, boolean allUnits, Long officerId, List<Long> handlingUnits) {}
+    public record ReaderScope(List<Long> units, List<Long> allUnitsExcept, Long officerId, List<Long> handlingUnits) {}
 
     /** An attachment of a document the user may read; empty for anything else. */
     public Optional<StoredFile> attachment(UserScope user, long documentId, UUID fileId) {

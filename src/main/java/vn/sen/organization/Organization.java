@@ -179,15 +179,12 @@ public class Organization {
         return values;
     }
 
-    /** Whether the subtrees at {@code paths} hold every unit of the installation. */
-    public boolean coversAllUnits(Collection<String> paths) {
-        if (paths.isEmpty()) {
-            return false;
-        }
-        return jdbc.sql("select not exists (select 1 from organization.unit where not path like any (:paths))")
+    /** Ids of the units outside the subtrees rooted at {@code paths}: for a province's leaders, few. */
+    public List<Long> unitIdsNotUnder(Collection<String> paths) {
+        return jdbc.sql("select id from organization.unit where not path like any (:paths) order by id")
                 .param("paths", paths.stream().map(p -> p + "%").toArray(String[]::new))
-                .query(Boolean.class)
-                .single();
+                .query(Long.class)
+                .list();
     }
 
     /** Ids of the units in the subtrees rooted at {@code paths} (paths as in {@link UserScope} grants). */

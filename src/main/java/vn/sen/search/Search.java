@@ -23,7 +23,7 @@ import vn.sen.shared.VietnameseText;
 @Transactional(readOnly = true)
 public class Search {
 
-    /** The most recent matches ranked per reader path (exact number matches always among them). */
+    /** The most recent matches ranked per reader path (exact number matches come on their own). */
     static final int WINDOW = 500;
 
     private final JdbcClient jdbc;
@@ -75,6 +75,13 @@ public class Search {
         params.put("literal", folded.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_"));
         params.put("words", words);
         params.put("units", scope.units().toArray(Long[]::new));
+        params.put(
+                "except",
+                scope.allUnitsExcept() == null
+                        ? new Long[0]
+                        : scope.allUnitsExcept().toArray(Long[]::new));
+        params.put("numberFrom", folded + "/"); // numbers that start with the query: "125" finds 125/QĐ-UBND
+        params.put("numberTo", folded + "0"); // '0' follows '/'
         params.put("officer", scope.officerId() == null ? -1L : scope.officerId());
         params.put("handling", scope.handlingUnits().toArray(Long[]::new));
         params.put("limit", limit);
@@ -101,38 +108,48 @@ public class Search {
         }
         List<String> terms = Arrays.asList(words.split(" "));
         params.put("window", WINDOW);
-        List<Hit> hits = run(WORDS, scope.allUnits(), filters.toString(), params, terms);
+        String units = scope.allUnitsExcept() != null ? "e.unit_id <> all(:except)" : "e.unit_id = any(:units)";
+        List<Hit> hits = run(WORDS, units, filters.toString(), params, terms);
         // Nothing with these whole words: look for the text inside words (part of a word or a notation).
-        return hits.isEmpty() ? run(SUBSTRING, scope.allUnits(), filters.toString(), params, terms) : hits;
+        return hits.isEmpty() ? run(SUBSTRING, units, filters.toString(), params, terms) : hits;
     }
 
     private static final String WORDS = "e.tsv @@ plainto_tsquery('simple', :words)";
     private static final String SUBSTRING = "e.folded like '%' || :literal || '%'";
 
-    private List<Hit> run(
-            String match, boolean allUnits, String filters, Map<String, Object> params, List<String> terms) {
-        // What the user may read, found two ways — by the units they lead or keep the registers of, and by
-        // the parts routed to them — each branch matching on its own, so a specialist's search starts from
-        // their few routed documents rather than from every document that matches. Each branch keeps its
-        // exact number matches and then its most recent matches, at most WINDOW, and only those are
-        // ranked: a phrase found in a hundred thousand documents costs about what one found in a thousand
-        // does. A province-wide reader's branch has no unit condition at all.
-        String branch = """
+    private List<Hit> run(String match, String units, String filters, Map<String, Object> params, List<String> terms) {
+        // What the user may read, found by path — the units they lead or keep the registers of, the parts
+        // routed to them, the parts routed to their units — each path matching on its own, so a
+        // specialist's search starts from their few routed documents rather than from every match. Each
+        // path keeps only its most recent matches, at most WINDOW, and only those are ranked: a phrase
+        // found in a hundred thousand documents costs about what one found in a thousand does. Exact
+        // numbers come from their own index, whatever their age.
+        String recent = """
                 (select e.kind, e.id from FROM where SCOPE and MATCH FILTERS
-                 order by (e.number_folded = :q or e.number_folded like :q || '/%') desc,
-                          e.issued_on desc nulls last, e.id desc
-                 limit :window)
+                 order by e.issued_on desc nulls last, e.id desc limit :window)
                 """.replace("MATCH", match).replace("FILTERS", filters);
-        String readers = "search.reader r join search.entry e on e.kind = r.kind and e.id = r.id";
+        String readable = "(" + units + " or exists (select 1 from search.reader r where r.kind = e.kind"
+                + " and r.id = e.id and (r.officer_id = :officer or r.unit_id = any(:handling))))";
         String candidates = String.join(
                 " union ",
-                branch.replace("FROM", "search.entry e")
-                        .replace("SCOPE", allUnits ? "true" : "e.unit_id = any(:units)"),
-                branch.replace("FROM", readers).replace("SCOPE", "r.officer_id = :officer"),
-                branch.replace("FROM", readers).replace("SCOPE", "r.unit_id = any(:handling)"));
+                recent.replace("FROM", "search.entry e").replace("SCOPE", units),
+                // the officer's own parts are few: read them first, then their entries
+                recent.replace(
+                                "FROM",
+                                "(select r.kind, r.id from search.reader r where r.officer_id = :officer offset 0) r"
+                                        + " join search.entry e on e.kind = r.kind and e.id = r.id")
+                        .replace("SCOPE", "true"),
+                recent.replace("FROM", "search.reader r join search.entry e on e.kind = r.kind and e.id = r.id")
+                        .replace("SCOPE", "r.unit_id = any(:handling)"),
+                """
+                (select e.kind, e.id from search.entry e
+                 where (e.number_folded collate "C" = :q
+                        or (e.number_folded collate "C" >= :numberFrom and e.number_folded collate "C" < :numberTo))
+                   and READABLE FILTERS)
+                """.replace("READABLE", readable).replace("FILTERS", filters));
         return jdbc.sql("with candidates as (" + candidates + """
                 )
-                select e.*, (e.number_folded = :q or e.number_folded like :q || '/%') as exact,
+                select e.*, (e.number_folded = :q or starts_with(e.number_folded, :numberFrom)) as exact,
                        ts_rank(e.tsv, plainto_tsquery('simple', :words)) as rank
                 from candidates c join search.entry e on e.kind = c.kind and e.id = c.id
                 order by exact desc, rank desc, e.issued_on desc nulls last, e.id desc

@@ -185,6 +185,40 @@ class SearchTest {
     }
 
     @Test
+    void a_reader_of_almost_every_unit_is_checked_by_the_few_units_they_may_not_read() throws Exception {
+        long doc = register("46", "UBND-VP", DocumentType.OFFICIAL_LETTER, "Kế hoạch tiếp công dân " + tag, List.of());
+        for (int i = 0; i < 4; i++) { // other provinces' committees: more units outside this one than in it
+            organization.createUnit(
+                    UserScope.system(),
+                    new NewUnit(null, null, UnitKind.PROVINCE_COMMITTEE, "UBND " + i + tag, "UBND", null, null, 0));
+        }
+        var roots = organization.children(null);
+        var allButThis = new UserScope(
+                1,
+                "lanhdao" + tag,
+                null,
+                roots.stream()
+                        .filter(u -> u.id() != committee)
+                        .map(u -> new UserScope.Grant(Role.LEADER, u.id(), u.path()))
+                        .toList());
+        var everything = new UserScope(
+                1,
+                "lanhdao2" + tag,
+                null,
+                roots.stream()
+                        .map(u -> new UserScope.Grant(Role.LEADER, u.id(), u.path()))
+                        .toList());
+        assertThat(incoming.readerScope(allButThis).allUnitsExcept()).contains(committee, unit, otherUnit);
+        assertThat(found(everything, "ke hoach tiep cong dan " + tag)).containsExactly(doc);
+        assertThat(search.search(allButThis, Query.of("ke hoach tiep cong dan " + tag), 50))
+                .isEmpty();
+        assertThat(search.search(allButThis, Query.of("46/ubnd-vp"), 50))
+                .extracting(Hit::id)
+                .doesNotContain(doc);
+        assertThat(found(everything, "46")).as("a number finds its notation").contains(doc);
+    }
+
+    @Test
     void text_inside_a_pdf_attachment_is_found_and_shown_around_the_match() throws Exception {
         var pdf = files.store(
                 new ByteArrayInputStream(pdfSaying("Bao cao tinh hinh giai ngan von dau tu cong " + tag)),
