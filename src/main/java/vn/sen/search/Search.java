@@ -35,14 +35,16 @@ public class Search {
     }
 
     /** What to look for; null filters are not applied. */
-    public record Query(String text, DocumentType type, LocalDate from, LocalDate to, Boolean closed, Long unitId) {
+    public record Query(
+            String text, DocumentType type, LocalDate from, LocalDate to, Boolean closed, Long unitId, String issuer) {
 
         public Query {
             text = text == null ? "" : text.strip();
+            issuer = issuer == null ? "" : issuer.strip();
         }
 
         public static Query of(String text) {
-            return new Query(text, null, null, null, null, null);
+            return new Query(text, null, null, null, null, null, null);
         }
     }
 
@@ -72,7 +74,7 @@ public class Search {
         var scope = incoming.readerScope(user);
         Map<String, Object> params = new HashMap<>();
         params.put("q", folded);
-        params.put("literal", folded.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_"));
+        params.put("literal", like(folded));
         params.put("words", words);
         params.put("units", scope.units().toArray(Long[]::new));
         params.put(
@@ -105,6 +107,10 @@ public class Search {
         if (query.unitId() != null) {
             filters.append(" and e.unit_id = :unit");
             params.put("unit", query.unitId());
+        }
+        if (!query.issuer().isEmpty()) { // part of the issuer's name, diacritics or not
+            filters.append(" and search.fold(e.issuer) like '%' || :issuer || '%'");
+            params.put("issuer", like(VietnameseText.fold(query.issuer())));
         }
         List<String> terms = Arrays.asList(words.split(" "));
         params.put("window", WINDOW);
@@ -169,6 +175,11 @@ public class Search {
                         snippet(rs.getString("body"), terms),
                         rs.getBoolean("exact")))
                 .list();
+    }
+
+    /** {@code text} as a LIKE pattern that matches it literally. */
+    private static String like(String text) {
+        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 
     /** Splits {@code text} into segments, marking every occurrence of a folded term. */

@@ -40,13 +40,16 @@ class SearchController {
             @RequestParam(required = false) DocumentType type,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+            @RequestParam(required = false) Boolean closed,
+            @RequestParam(defaultValue = "") String issuer,
             @AuthenticationPrincipal ScopedPrincipal me,
             Model model) {
         model.addAttribute("q", q);
         model.addAttribute("types", DocumentType.values());
         if (!q.isBlank()) {
             model.addAttribute(
-                    "hits", search.search(me.scope(), new Search.Query(q, type, from, to, null, null), LIMIT));
+                    "hits",
+                    search.search(me.scope(), new Search.Query(q, type, from, to, closed, null, issuer), LIMIT));
         }
         return "search/index";
     }
