@@ -359,6 +359,13 @@ public class IncomingDocuments {
      */
     public record ReaderScope(List<Long> units, List<Long> allUnitsExcept, Long officerId, List<Long> handlingUnits) {}
 
+    /** The registers of {@code year} the user keeps or reads, as "name — unit" by id (search filter). */
+    public java.util.LinkedHashMap<Long, String> registerChoices(UserScope user, int year) {
+        var choices = new java.util.LinkedHashMap<Long, String>();
+        registers.visible(user, year).forEach(r -> choices.put(r.id(), r.name() + " — " + r.unitName()));
+        return choices;
+    }
+
     /** An attachment of a document the user may read; empty for anything else. */
     public Optional<StoredFile> attachment(UserScope user, long documentId, UUID fileId) {
         return find(user, documentId)
@@ -387,6 +394,7 @@ public class IncomingDocuments {
                                 .unit(rs.getLong("unit_id"))
                                 .map(UnitView::name)
                                 .orElse(""),
+                        rs.getLong("register_id"),
                         rs.getString("register_name"),
                         rs.getInt("arrival_number"),
                         rs.getInt("year"),

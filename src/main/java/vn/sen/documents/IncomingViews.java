@@ -83,6 +83,7 @@ public final class IncomingViews {
             long id,
             long unitId,
             String unitName,
+            long registerId,
             String registerName,
             int arrivalNumber,
             int year,

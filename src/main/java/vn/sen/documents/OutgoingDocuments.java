@@ -838,6 +838,7 @@ public class OutgoingDocuments {
                             OutgoingState.valueOf(rs.getString("state")),
                             rs.getString("created_by"),
                             rs.getObject("created_at", OffsetDateTime.class).toInstant(),
+                            rs.getObject("register_id", Long.class),
                             (Integer) rs.getObject("code_number"),
                             rs.getString("code_notation"),
                             rs.getObject("issued_on", LocalDate.class),

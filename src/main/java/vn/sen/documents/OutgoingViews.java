@@ -155,6 +155,7 @@ public final class OutgoingViews {
             OutgoingState state,
             String createdBy,
             Instant createdAt,
+            Long registerId,
             Integer codeNumber,
             String codeNotation,
             LocalDate issuedOn,

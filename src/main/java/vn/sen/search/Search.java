@@ -36,7 +36,14 @@ public class Search {
 
     /** What to look for; null filters are not applied. */
     public record Query(
-            String text, DocumentType type, LocalDate from, LocalDate to, Boolean closed, Long unitId, String issuer) {
+            String text,
+            DocumentType type,
+            LocalDate from,
+            LocalDate to,
+            Boolean closed,
+            Long unitId,
+            String issuer,
+            Long registerId) {
 
         public Query {
             text = text == null ? "" : text.strip();
@@ -44,7 +51,7 @@ public class Search {
         }
 
         public static Query of(String text) {
-            return new Query(text, null, null, null, null, null, null);
+            return new Query(text, null, null, null, null, null, null, null);
         }
     }
 
@@ -107,6 +114,10 @@ public class Search {
         if (query.unitId() != null) {
             filters.append(" and e.unit_id = :unit");
             params.put("unit", query.unitId());
+        }
+        if (query.registerId() != null) {
+            filters.append(" and e.register_id = :register");
+            params.put("register", query.registerId());
         }
         if (!query.issuer().isEmpty()) { // part of the issuer's name, diacritics or not
             filters.append(" and search.fold(e.issuer) like '%' || :issuer || '%'");

@@ -29,11 +29,12 @@ class SearchApi {
             @RequestParam(required = false) Boolean closed,
             @RequestParam(required = false) Long unitId,
             @RequestParam(defaultValue = "") String issuer,
+            @RequestParam(required = false) Long registerId,
             @RequestParam(defaultValue = "20") int limit,
             @AuthenticationPrincipal ScopedPrincipal me) {
         return search.search(
                 me.scope(),
-                new Search.Query(q, type, from, to, closed, unitId, issuer),
+                new Search.Query(q, type, from, to, closed, unitId, issuer, registerId),
                 Math.min(Math.max(limit, 1), 100));
     }
 }

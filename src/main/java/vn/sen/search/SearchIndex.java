@@ -60,6 +60,7 @@ class SearchIndex {
             String kind,
             long id,
             long unitId,
+            Long registerId,
             String numberAndNotation,
             DocumentType type,
             String subject,
@@ -84,6 +85,7 @@ class SearchIndex {
                 INCOMING,
                 doc.id(),
                 doc.unitId(),
+                doc.registerId(),
                 doc.numberAndNotation(),
                 doc.type(),
                 doc.subject(),
@@ -120,6 +122,7 @@ class SearchIndex {
                 OUTGOING,
                 doc.id(),
                 doc.unitId(),
+                doc.registerId(),
                 doc.numberAndNotation(),
                 doc.type(),
                 doc.subject(),
@@ -150,11 +153,11 @@ class SearchIndex {
         parts.add(body.toString());
         String folded = VietnameseText.fold(String.join(" ", parts));
         jdbc.sql("""
-                insert into search.entry (kind, id, unit_id, number_notation, number_folded, doc_type, subject, issuer,
-                    signer, issued_on, urgency, closed, body, folded, words)
-                values (:kind, :id, :unit, :number, :numberFolded, :type, :subject, :issuer, :signer, :issuedOn,
-                    :urgency, :closed, :body, :folded, :words)
-                on conflict (kind, id) do update set unit_id = excluded.unit_id,
+                insert into search.entry (kind, id, unit_id, register_id, number_notation, number_folded, doc_type,
+                    subject, issuer, signer, issued_on, urgency, closed, body, folded, words)
+                values (:kind, :id, :unit, :register, :number, :numberFolded, :type, :subject, :issuer, :signer,
+                    :issuedOn, :urgency, :closed, :body, :folded, :words)
+                on conflict (kind, id) do update set unit_id = excluded.unit_id, register_id = excluded.register_id,
                     number_notation = excluded.number_notation, number_folded = excluded.number_folded,
                     doc_type = excluded.doc_type, subject = excluded.subject, issuer = excluded.issuer,
                     signer = excluded.signer, issued_on = excluded.issued_on, urgency = excluded.urgency,
@@ -163,6 +166,7 @@ class SearchIndex {
                 .param("kind", doc.kind())
                 .param("id", doc.id())
                 .param("unit", doc.unitId())
+                .param("register", doc.registerId())
                 .param("number", doc.numberAndNotation())
                 .param("numberFolded", VietnameseText.fold(doc.numberAndNotation()))
                 .param("type", doc.type().name())
@@ -209,9 +213,9 @@ class SearchIndex {
                     .append("')");
         }
         long written = jdbc.sql("""
-                insert into search.entry (kind, id, unit_id, number_notation, number_folded, doc_type, subject, issuer,
-                    signer, issued_on, urgency, closed, body, folded, words)
-                select :kind, f.id, f.unit_id, n.number, search.fold(n.number), f.doc_type, f.subject, f.issuer_name,
+                insert into search.entry (kind, id, unit_id, register_id, number_notation, number_folded, doc_type,
+                    subject, issuer, signer, issued_on, urgency, closed, body, folded, words)
+                select :kind, f.id, f.unit_id, f.register_id, n.number, search.fold(n.number), f.doc_type, f.subject, f.issuer_name,
                        f.signer, f.issued_on, f.urgency, f.closed, '', x.folded,
                        trim(regexp_replace(x.folded, '[^[:alnum:]]+', ' ', 'g'))
                 from documents.incoming_search_feed f
@@ -223,7 +227,7 @@ class SearchIndex {
                 cross join lateral (select search.fold(concat_ws(' ', t.name, n.number, f.subject, f.issuer_name,
                         f.signer, f.issuer_code, f.description)) as folded) x
                 where f.id between :from and :to
-                on conflict (kind, id) do update set unit_id = excluded.unit_id,
+                on conflict (kind, id) do update set unit_id = excluded.unit_id, register_id = excluded.register_id,
                     number_notation = excluded.number_notation, number_folded = excluded.number_folded,
                     doc_type = excluded.doc_type, subject = excluded.subject, issuer = excluded.issuer,
                     signer = excluded.signer, issued_on = excluded.issued_on, urgency = excluded.urgency,

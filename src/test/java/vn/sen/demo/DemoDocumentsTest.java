@@ -78,6 +78,15 @@ class DemoDocumentsTest {
 
         assertThat(feeds.indexIncoming(made.firstId(), made.lastId(), last -> {}))
                 .isEqualTo(5_000);
+        assertThat(jdbc.sql("select count(*) from search.entry e join documents.incoming i on i.id = e.id"
+                                + " where e.kind = 'incoming' and e.id between :from and :to"
+                                + " and e.register_id = i.register_id")
+                        .param("from", made.firstId())
+                        .param("to", made.lastId())
+                        .query(Long.class)
+                        .single())
+                .as("each entry knows its register")
+                .isEqualTo(5_000);
         long lead = jdbc.sql("""
                         select officer_id from documents.assignment
                         where incoming_id between :from and :to and role = 'LEAD' and state = 'PENDING'

@@ -261,27 +261,45 @@ class SearchTest {
                         .toList(),
                 ids -> ids.size() == 2);
         assertThat(search.search(
-                        clerk, new Query("tong ket nam " + tag, DocumentType.REPORT, null, null, null, null, null), 50))
+                        clerk,
+                        new Query("tong ket nam " + tag, DocumentType.REPORT, null, null, null, null, null, null),
+                        50))
                 .extracting(Hit::id)
                 .containsExactly(report);
         assertThat(search.search(
                         clerk,
-                        new Query("tong ket nam " + tag, null, LocalDate.now(clock), null, null, null, null),
+                        new Query("tong ket nam " + tag, null, LocalDate.now(clock), null, null, null, null, null),
                         50))
                 .as("issued three days ago")
                 .isEmpty();
         // every document here comes from "Bộ Tài chính"
         assertThat(search.search(
-                        clerk, new Query("tong ket nam " + tag, null, null, null, null, null, "bo tai chinh"), 50))
+                        clerk,
+                        new Query("tong ket nam " + tag, null, null, null, null, null, "bo tai chinh", null),
+                        50))
                 .extracting(Hit::id)
                 .containsExactlyInAnyOrder(report, letter);
-        assertThat(search.search(clerk, new Query("tong ket nam " + tag, null, null, null, null, null, "Sở Y tế"), 50))
+        assertThat(search.search(
+                        clerk, new Query("tong ket nam " + tag, null, null, null, null, null, "Sở Y tế", null), 50))
                 .isEmpty();
-        assertThat(search.search(clerk, new Query("tong ket nam " + tag, null, null, null, true, null, null), 50))
+        assertThat(search.search(clerk, new Query("tong ket nam " + tag, null, null, null, true, null, null, null), 50))
                 .as("none closed yet")
                 .isEmpty();
-        assertThat(search.search(clerk, new Query("tong ket nam " + tag, null, null, null, false, null, null), 50))
+        assertThat(search.search(
+                        clerk, new Query("tong ket nam " + tag, null, null, null, false, null, null, null), 50))
                 .hasSize(2);
+        long register = incoming.find(clerk, report).orElseThrow().registerId();
+        assertThat(incoming.registerChoices(
+                        clerk, incoming.find(clerk, report).orElseThrow().year()))
+                .containsKey(register);
+        assertThat(search.search(
+                        clerk, new Query("tong ket nam " + tag, null, null, null, null, null, null, register), 50))
+                .hasSize(2);
+        assertThat(search.search(
+                        clerk,
+                        new Query("tong ket nam " + tag, null, null, null, null, null, null, register + 100_000),
+                        50))
+                .isEmpty();
     }
 
     @Test
