@@ -22,12 +22,30 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.header.writers.ContentSecurityPolicyHeaderWriter;
+import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /** Web security: who reaches which URL at which step of the login. Finer checks use {@link vn.sen.shared.UserScope}. */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(SecurityProperties.class)
 class SecurityConfiguration {
+
+    /** Content security policy: everything from Sen's own origin, nothing inline. */
+    private static final String POLICY = "default-src 'self'; img-src 'self' data: blob:; style-src 'self'; "
+            + "frame-ancestors 'none'; form-action 'self'; base-uri 'self'; ";
+
+    private static final String SCRIPTS = "script-src 'self'";
+
+    /** The PDF viewer decodes JBIG2 and JPEG 2000 scans with WebAssembly (compiled, never eval'd). */
+    private static final String VIEWER_SCRIPTS = "script-src 'self' 'wasm-unsafe-eval'";
+
+    /** The preview pages and PDF.js itself (its worker gets the policy of its own script's response). */
+    private static final RequestMatcher VIEWER =
+            request -> request.getRequestURI().endsWith("/preview")
+                    || request.getRequestURI().startsWith(request.getContextPath() + "/webjars/pdfjs-dist/");
 
     @Bean
     PasswordEncoder passwordEncoder() {
@@ -119,11 +137,11 @@ class SecurityConfiguration {
                     .exceptionHandling(errors ->
                             errors.authenticationEntryPoint(entryPoint()).accessDeniedHandler(deniedHandler()))
                     .addFilterBefore(throttle, UsernamePasswordAuthenticationFilter.class)
-                    .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(
-                                    "default-src 'self'; img-src 'self' data: blob:; style-src 'self'; "
-                                            // WebAssembly (not eval): PDF.js decodes JBIG2/JPEG 2000 scans with it
-                                            + "script-src 'self' 'wasm-unsafe-eval'; "
-                                            + "frame-ancestors 'none'; form-action 'self'; base-uri 'self'"))
+                    .headers(headers -> headers.addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(
+                                    VIEWER, new ContentSecurityPolicyHeaderWriter(POLICY + VIEWER_SCRIPTS)))
+                            .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(
+                                    new NegatedRequestMatcher(VIEWER),
+                                    new ContentSecurityPolicyHeaderWriter(POLICY + SCRIPTS)))
                             .referrerPolicy(referrer ->
                                     referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
             return http.build();

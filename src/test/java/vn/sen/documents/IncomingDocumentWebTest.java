@@ -232,4 +232,28 @@ class IncomingDocumentWebTest {
                 .as("not the director's to present")
                 .containsExactly(0, 1);
     }
+
+    @Test
+    void webassembly_is_allowed_to_the_pdf_viewer_only() throws Exception {
+        var clerk = authentication(logins.signedIn("vanthu"));
+        String page = mvc.perform(get("/documents/incoming").with(clerk))
+                .andReturn()
+                .getResponse()
+                .getHeader("Content-Security-Policy");
+        String worker = mvc.perform(get("/webjars/pdfjs-dist/build/pdf.worker.min.mjs"))
+                .andReturn()
+                .getResponse()
+                .getHeader("Content-Security-Policy");
+        org.assertj.core.api.Assertions.assertThat(page)
+                .contains("script-src 'self'", "frame-ancestors 'none'")
+                .doesNotContain("wasm");
+        org.assertj.core.api.Assertions.assertThat(worker).contains("'wasm-unsafe-eval'");
+        org.assertj.core.api.Assertions.assertThat(
+                        mvc.perform(get("/documents/incoming/1/files/" + java.util.UUID.randomUUID() + "/preview")
+                                        .with(clerk))
+                                .andReturn()
+                                .getResponse()
+                                .getHeader("Content-Security-Policy"))
+                .contains("'wasm-unsafe-eval'");
+    }
 }
