@@ -153,7 +153,7 @@ public class Search {
                 // the officer's own parts are few: read them first, then their entries
                 recent.replace(
                                 "FROM",
-                                "(select r.kind, r.id from search.reader r where r.officer_id = :officer offset 0) r"
+                                "(select distinct r.kind, r.id from search.reader r where r.officer_id = :officer) r"
                                         + " join search.entry e on e.kind = r.kind and e.id = r.id")
                         .replace("SCOPE", "true"),
                 recent.replace("FROM", "search.reader r join search.entry e on e.kind = r.kind and e.id = r.id")

@@ -288,6 +288,12 @@ class SearchTest {
         assertThat(search.search(
                         clerk, new Query("tong ket nam " + tag, null, null, null, false, null, null, null), 50))
                 .hasSize(2);
+        assertThat(search.search(clerk, new Query("tong ket nam " + tag, null, null, null, null, unit, null, null), 50))
+                .hasSize(2);
+        assertThat(search.search(
+                        chairman, new Query("tong ket nam " + tag, null, null, null, null, otherUnit, null, null), 50))
+                .as("registered by the office, not the department")
+                .isEmpty();
         long register = incoming.find(clerk, report).orElseThrow().registerId();
         assertThat(incoming.registerChoices(
                         clerk, incoming.find(clerk, report).orElseThrow().year()))

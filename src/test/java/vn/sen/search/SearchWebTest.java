@@ -68,12 +68,14 @@ class SearchWebTest {
                 .andExpect(status().isOk())
                 .andExpect(content().string(Matchers.containsString("id=\"issuer\"")))
                 .andExpect(content().string(Matchers.containsString("id=\"closed\"")))
-                .andExpect(content().string(Matchers.containsString("id=\"register\"")));
+                .andExpect(content().string(Matchers.containsString("id=\"register\"")))
+                .andExpect(content().string(Matchers.containsString("id=\"unit\"")));
         mvc.perform(get("/search")
                         .param("q", "ke hoach")
                         .param("issuer", "bo noi vu")
                         .param("closed", "false")
                         .param("register", "1")
+                        .param("unit", "1")
                         .param("type", "DECISION")
                         .with(authentication(logins.signedIn("vanthu"))))
                 .andExpect(status().isOk())
