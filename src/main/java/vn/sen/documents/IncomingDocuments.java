@@ -359,10 +359,10 @@ public class IncomingDocuments {
      */
     public record ReaderScope(List<Long> units, List<Long> allUnitsExcept, Long officerId, List<Long> handlingUnits) {}
 
-    /** The registers of {@code year} the user keeps or reads, as "name — unit" by id (search filter). */
+    /** The registers of {@code year} of the user's own units, as "name — unit" by id (search filter). */
     public java.util.LinkedHashMap<Long, String> registerChoices(UserScope user, int year) {
         var choices = new java.util.LinkedHashMap<Long, String>();
-        registers.visible(user, year).forEach(r -> choices.put(r.id(), r.name() + " — " + r.unitName()));
+        registers.own(user, year).forEach(r -> choices.put(r.id(), r.name() + " — " + r.unitName()));
         return choices;
     }
 

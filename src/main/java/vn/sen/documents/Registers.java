@@ -168,6 +168,24 @@ class Registers {
     List<RegisterView> visible(UserScope user, int year) {
         List<Long> units = new ArrayList<>(organization.unitIdsUnder(user.subtrees(Role.CLERK, Role.LEADER)));
         keptUnits(user).forEach(u -> units.add(u.id()));
+        return ofUnits(units, year);
+    }
+
+    /**
+     * The registers of {@code year} of the units the user leads or keeps the registers of, without the
+     * units below them (a leader of the province is offered the committee's registers, not every
+     * commune's).
+     */
+    List<RegisterView> own(UserScope user, int year) {
+        List<Long> units = new ArrayList<>();
+        user.grants().stream()
+                .filter(g -> (g.role() == Role.LEADER || g.role() == Role.CLERK) && g.unitId() != null)
+                .forEach(g -> units.add(g.unitId()));
+        keptUnits(user).forEach(u -> units.add(u.id()));
+        return ofUnits(units, year);
+    }
+
+    private List<RegisterView> ofUnits(List<Long> units, int year) {
         return jdbc.sql(SELECT + " where unit_id = any(:units) and year = :year order by unit_id, direction, name")
                 .param("units", units.stream().distinct().toArray(Long[]::new))
                 .param("year", year)

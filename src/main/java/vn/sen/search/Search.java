@@ -79,6 +79,9 @@ public class Search {
             return List.of();
         }
         var scope = incoming.readerScope(user);
+        // Plans for these values, not a generic plan cached after five runs: how many documents a phrase
+        // or a set of units matches is what decides the plan.
+        jdbc.sql("set local plan_cache_mode = force_custom_plan").update();
         Map<String, Object> params = new HashMap<>();
         params.put("q", folded);
         params.put("literal", like(folded));
@@ -126,15 +129,44 @@ public class Search {
         List<String> terms = Arrays.asList(words.split(" "));
         params.put("window", WINDOW);
         String units = scope.allUnitsExcept() != null ? "e.unit_id <> all(:except)" : "e.unit_id = any(:units)";
-        List<Hit> hits = run(WORDS, units, filters.toString(), params, terms);
+        Paths paths = paths(scope.allUnitsExcept() != null, params);
+        List<Hit> hits = run(WORDS, units, paths, filters.toString(), params, terms);
         // Nothing with these whole words: look for the text inside words (part of a word or a notation).
-        return hits.isEmpty() ? run(SUBSTRING, units, filters.toString(), params, terms) : hits;
+        return hits.isEmpty() ? run(SUBSTRING, units, paths, filters.toString(), params, terms) : hits;
+    }
+
+    /** The most recent entries read in date order for a large reader path before its words are looked up. */
+    static final int LATEST = 25_000;
+
+    /** Entries of a reader path below this are read one by one and matched, rather than found by the match. */
+    static final int FEW = 20_000;
+
+    /**
+     * Which reader paths are small enough to walk. The planner cannot tell: it takes a phrase's
+     * syllables as independent, and Vietnamese syllables are not ("kế hoạch" always comes together), so
+     * it expects a five-syllable phrase found in 130,000 documents to be found in four, and then scans
+     * every match for each document of the path.
+     */
+    private record Paths(boolean fewUnitEntries, boolean fewHandled) {}
+
+    private Paths paths(boolean wide, Map<String, Object> params) {
+        return jdbc.sql("""
+                        select (select count(*) from (select 1 from search.entry e
+                                 where e.unit_id = any(:units) limit :few + 1) u) <= :few as units,
+                               (select count(*) from (select 1 from search.reader r
+                                 where r.unit_id = any(:handling) limit :few + 1) h) <= :few as handled
+                        """)
+                .params(params)
+                .param("few", FEW)
+                .query((rs, n) -> new Paths(!wide && rs.getBoolean("units"), rs.getBoolean("handled")))
+                .single();
     }
 
     private static final String WORDS = "e.tsv @@ plainto_tsquery('simple', :words)";
     private static final String SUBSTRING = "e.folded like '%' || :literal || '%'";
 
-    private List<Hit> run(String match, String units, String filters, Map<String, Object> params, List<String> terms) {
+    private List<Hit> run(
+            String match, String units, Paths paths, String filters, Map<String, Object> params, List<String> terms) {
         // What the user may read, found by path — the units they lead or keep the registers of, the parts
         // routed to them, the parts routed to their units — each path matching on its own, so a
         // specialist's search starts from their few routed documents rather than from every match. Each
@@ -144,27 +176,56 @@ public class Search {
         String recent = """
                 (select e.kind, e.id from FROM where SCOPE and MATCH FILTERS
                  order by e.issued_on desc nulls last, e.id desc limit :window)
-                """.replace("MATCH", match).replace("FILTERS", filters);
+                """.replace("FILTERS", filters);
+        // A small path is walked and each entry matched (the match written so no index can serve it);
+        // a large one is left to the planner, which then starts from the match.
+        String filtered = "(" + match + ") is true";
+        String routed = "(select distinct r.kind, r.id from search.reader r where WHO) r";
+        // looked up one by one: with the join left to it, the planner scans every match per document
+        String eachRouted = routed + " cross join lateral (select e.* from search.entry e"
+                + " where e.kind = r.kind and e.id = r.id offset 0) e";
+        String joinRouted = routed + " join search.entry e on e.kind = r.kind and e.id = r.id";
         String readable = "(" + units + " or exists (select 1 from search.reader r where r.kind = e.kind"
                 + " and r.id = e.id and (r.officer_id = :officer or r.unit_id = any(:handling))))";
         String candidates = String.join(
                 " union ",
-                recent.replace("FROM", "search.entry e").replace("SCOPE", units),
+                paths.fewUnitEntries()
+                        ? recent.replace("FROM", "search.entry e")
+                                .replace("SCOPE", units)
+                                .replace("MATCH", filtered)
+                        : """
+                        (select kind, id from latest where (select count(*) from latest) >= :window)
+                        union all
+                        """
+                                + recent.replace("FROM", "search.entry e")
+                                        .replace("SCOPE", "(select count(*) from latest) < :window and " + units)
+                                        .replace("MATCH", match),
                 // the officer's own parts are few: read them first, then their entries
+                recent.replace("FROM", eachRouted.replace("WHO", "r.officer_id = :officer"))
+                        .replace("SCOPE", "true")
+                        .replace("MATCH", filtered),
                 recent.replace(
                                 "FROM",
-                                "(select distinct r.kind, r.id from search.reader r where r.officer_id = :officer) r"
-                                        + " join search.entry e on e.kind = r.kind and e.id = r.id")
-                        .replace("SCOPE", "true"),
-                recent.replace("FROM", "search.reader r join search.entry e on e.kind = r.kind and e.id = r.id")
-                        .replace("SCOPE", "r.unit_id = any(:handling)"),
+                                (paths.fewHandled() ? eachRouted : joinRouted)
+                                        .replace("WHO", "r.unit_id = any(:handling)"))
+                        .replace("SCOPE", "true")
+                        .replace("MATCH", paths.fewHandled() ? filtered : match),
                 """
                 (select e.kind, e.id from search.entry e
                  where (e.number_folded collate "C" = :q
                         or (e.number_folded collate "C" >= :numberFrom and e.number_folded collate "C" < :numberTo))
                    and READABLE FILTERS)
                 """.replace("READABLE", readable).replace("FILTERS", filters));
-        return jdbc.sql("with candidates as (" + candidates + """
+        // Many readable entries (a leader of most of the province): a phrase found in one document in
+        // fifty has its most recent WINDOW matches among the most recent LATEST entries, read in date
+        // order; only a rarer phrase is looked up by its words (then the matches are few).
+        String latest = recent.replace(
+                        "FROM",
+                        "(select e.* from search.entry e order by e.issued_on desc nulls last, e.id desc limit "
+                                + LATEST + ") e")
+                .replace("SCOPE", units)
+                .replace("MATCH", match);
+        return jdbc.sql("with latest as (" + latest + "), candidates as (" + candidates + """
                 )
                 select e.*, (e.number_folded = :q or starts_with(e.number_folded, :numberFrom)) as exact,
                        ts_rank(e.tsv, plainto_tsquery('simple', :words)) as rank

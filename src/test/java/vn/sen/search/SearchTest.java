@@ -219,6 +219,64 @@ class SearchTest {
     }
 
     @Test
+    void a_phrase_common_among_the_latest_entries_gives_the_most_recent_readable_matches() {
+        // more matches than the window among the most recent entries: the reader of most of the province
+        // is answered from the latest entries, and still only with what they may read
+        var roots = organization.children(null);
+        var everything = new UserScope(
+                1,
+                "lanhdao3" + tag,
+                null,
+                roots.stream()
+                        .map(u -> new UserScope.Grant(Role.LEADER, u.id(), u.path()))
+                        .toList());
+        var allButThis = new UserScope(
+                1,
+                "lanhdao4" + tag,
+                null,
+                roots.stream()
+                        .filter(u -> u.id() != committee)
+                        .map(u -> new UserScope.Grant(Role.LEADER, u.id(), u.path()))
+                        .toList());
+        long first = 9_000_000_000L + System.nanoTime() % 1_000_000_000L;
+        String insert = """
+                insert into search.entry (kind, id, unit_id, doc_type, subject, folded, words, issued_on)
+                select 'incoming', :first + n, :unit, 'REPORT', 'Báo cáo ' || :tag, 'bao cao ' || :tag,
+                       'bao cao ' || :tag, :day
+                from generate_series(0, :count - 1) n
+                """;
+        LocalDate today = LocalDate.now(clock).plusYears(50); // later than anything else in the index
+        try {
+            jdbc.sql(insert)
+                    .param("first", first)
+                    .param("unit", unit)
+                    .param("tag", tag)
+                    .param("day", today)
+                    .param("count", Search.WINDOW + 20)
+                    .update();
+            jdbc.sql(insert)
+                    .param("first", first + 10_000)
+                    .param("unit", unit)
+                    .param("tag", tag)
+                    .param("day", today.minusYears(30))
+                    .param("count", 3)
+                    .update();
+            var hits = search.search(everything, Query.of("bao cao " + tag), 50);
+            assertThat(hits).hasSize(50).allMatch(h -> h.issuedOn().equals(today));
+            assertThat(search.search(allButThis, Query.of("bao cao " + tag), 50))
+                    .isEmpty();
+            assertThat(search.search(clerk, Query.of("bao cao " + tag), 50))
+                    .as("the unit's own path, walked")
+                    .hasSize(50)
+                    .allMatch(h -> h.issuedOn().equals(today));
+        } finally {
+            jdbc.sql("delete from search.entry where kind = 'incoming' and id between :first and :first + 20000")
+                    .param("first", first)
+                    .update();
+        }
+    }
+
+    @Test
     void text_inside_a_pdf_attachment_is_found_and_shown_around_the_match() throws Exception {
         var pdf = files.store(
                 new ByteArrayInputStream(pdfSaying("Bao cao tinh hinh giai ngan von dau tu cong " + tag)),
