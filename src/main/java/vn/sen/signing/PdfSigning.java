@@ -1,0 +1,182 @@
+package vn.sen.signing;
+
+import eu.europa.esig.dss.enumerations.SignatureLevel;
+import eu.europa.esig.dss.model.DSSDocument;
+import eu.europa.esig.dss.model.DSSException;
+import eu.europa.esig.dss.model.FileDocument;
+import eu.europa.esig.dss.model.InMemoryDocument;
+import eu.europa.esig.dss.model.SignatureValue;
+import eu.europa.esig.dss.model.ToBeSigned;
+import eu.europa.esig.dss.model.x509.CertificateToken;
+import eu.europa.esig.dss.pades.PAdESSignatureParameters;
+import eu.europa.esig.dss.pades.SignatureFieldParameters;
+import eu.europa.esig.dss.pades.SignatureImageParameters;
+import eu.europa.esig.dss.pades.signature.PAdESService;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Date;
+import java.util.List;
+import java.util.TimeZone;
+import org.springframework.stereotype.Service;
+import vn.sen.files.FileManagement;
+import vn.sen.files.StoredFile;
+import vn.sen.shared.RuleViolation;
+
+/**
+ * Signs PDFs (ký số văn bản) as PAdES: B-B, B-T with the configured time-stamping authority, B-LT with
+ * the certificates and revocation data embedded. A PDF already signed gets its new signature as an
+ * incremental update, so earlier signatures stay valid; the signed original is never rewritten.
+ */
+@Service
+public class PdfSigning {
+
+    /** Vietnam's time zone, for the signing time written into the signature dictionary. */
+    static final TimeZone VIETNAM = TimeZone.getTimeZone("Asia/Ho_Chi_Minh");
+
+    /** What to sign and how it looks. */
+    public record SignatureRequest(PadesLevel level, String reason, String location, Appearance appearance) {
+
+        public static SignatureRequest invisible(PadesLevel level, String reason) {
+            return new SignatureRequest(level, reason, "", Appearance.NONE);
+        }
+    }
+
+    /**
+     * Where and how a signature shows on the page (hình thức chữ ký): nothing, or a PNG in a box whose
+     * origin is the page's top-left corner, in PDF points.
+     */
+    public record Appearance(int page, float x, float y, float width, float height, byte[] png) {
+
+        public static final Appearance NONE = new Appearance(0, 0, 0, 0, 0, null);
+
+        boolean visible() {
+            return png != null;
+        }
+    }
+
+    private final DssConfiguration dss;
+    private final FileManagement files;
+    private final Clock clock;
+
+    PdfSigning(DssConfiguration dss, FileManagement files, Clock clock) {
+        this.dss = dss;
+        this.files = files;
+        this.clock = clock;
+    }
+
+    /** Signs a stored PDF; the signed PDF is stored as a new file. */
+    public StoredFile sign(StoredFile pdf, SignatureDevice device, SignatureRequest request, String actor)
+            throws IOException {
+        Path source = Files.createTempFile(dss.temporaryDirectory().toPath(), "sen-sign-", ".pdf");
+        Path signed = null;
+        try {
+            try (InputStream in = files.open(pdf)) {
+                Files.copy(in, source, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
+            signed = sign(source, device, request);
+            try (InputStream in = Files.newInputStream(signed)) {
+                return files.store(in, pdf.name(), actor);
+            }
+        } finally {
+            Files.deleteIfExists(source);
+            if (signed != null) {
+                Files.deleteIfExists(signed);
+            }
+        }
+    }
+
+    /**
+     * Signs a PDF file with a device; returns the signed PDF in a new temporary file the caller moves
+     * or deletes.
+     */
+    public Path sign(Path pdf, SignatureDevice device, SignatureRequest request) {
+        PdfChecks.requireSignable(pdf);
+        List<X509Certificate> chain = device.chain();
+        SignatureScheme scheme = SignatureScheme.forKey(
+                chain.getFirst().getPublicKey(), dss.properties().rsaPss());
+        PAdESSignatureParameters parameters = parameters(chain, scheme, request, Instant.now(clock));
+        PAdESService service = dss.service(dss.verifier());
+        DSSDocument document = new FileDocument(pdf.toFile());
+        try {
+            ToBeSigned data = service.getDataToSign(document, parameters);
+            var value = new SignatureValue(scheme.dss(), device.sign(data.getBytes(), scheme));
+            if (!service.isValidSignatureValue(data, value, new CertificateToken(chain.getFirst()))) {
+                throw new RuleViolation("signing.error.value-mismatch");
+            }
+            return save(service.signDocument(document, parameters, value));
+        } catch (DSSException e) {
+            throw new RuleViolation("signing.error.failed", rootMessage(e));
+        }
+    }
+
+    PAdESSignatureParameters parameters(
+            List<X509Certificate> chain, SignatureScheme scheme, SignatureRequest request, Instant at) {
+        X509Certificate certificate = chain.getFirst();
+        if (certificate.getNotAfter().toInstant().isBefore(at)) {
+            throw new RuleViolation("signing.error.certificate-expired");
+        }
+        if (certificate.getNotBefore().toInstant().isAfter(at)) {
+            throw new RuleViolation("signing.error.certificate-not-yet-valid");
+        }
+        if (request.level() != PadesLevel.B_B && !dss.properties().timestamps()) {
+            throw new RuleViolation("signing.error.no-tsa");
+        }
+        var parameters = new PAdESSignatureParameters();
+        parameters.setSignatureLevel(request.level().dss());
+        parameters.setSigningCertificate(new CertificateToken(certificate));
+        parameters.setCertificateChain(chain.stream().map(CertificateToken::new).toList());
+        // after the certificate, which sets its key's default scheme
+        parameters.setDigestAlgorithm(scheme.digest());
+        parameters.setEncryptionAlgorithm(scheme.encryption());
+        parameters.bLevel().setSigningDate(Date.from(at.truncatedTo(ChronoUnit.SECONDS)));
+        parameters.setSigningTimeZone(VIETNAM);
+        parameters.setReason(request.reason());
+        parameters.setLocation(request.location());
+        parameters.setAppName("Sen");
+        parameters.setContentSize(request.level() == PadesLevel.B_B ? 12_000 : 24_000);
+        if (request.level().dss() == SignatureLevel.PAdES_BASELINE_LT) {
+            parameters.setCheckCertificateRevocation(true);
+        }
+        if (request.appearance().visible()) {
+            var image = new SignatureImageParameters();
+            image.setImage(new InMemoryDocument(request.appearance().png(), "signature.png"));
+            var field = new SignatureFieldParameters();
+            field.setPage(request.appearance().page());
+            field.setOriginX(request.appearance().x());
+            field.setOriginY(request.appearance().y());
+            field.setWidth(request.appearance().width());
+            field.setHeight(request.appearance().height());
+            image.setFieldParameters(field);
+            parameters.setImageParameters(image);
+        }
+        return parameters;
+    }
+
+    private Path save(DSSDocument signed) {
+        try {
+            Path out = Files.createTempFile(dss.temporaryDirectory().toPath(), "sen-signed-", ".pdf");
+            try (InputStream in = signed.openStream();
+                    OutputStream to = Files.newOutputStream(out)) {
+                in.transferTo(to);
+            }
+            return out;
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return String.valueOf(root.getMessage());
+    }
+}
