@@ -100,7 +100,7 @@ public class PdfSigning {
         PdfChecks.requireSignable(pdf);
         List<X509Certificate> chain = device.chain();
         SignatureScheme scheme = SignatureScheme.forKey(
-                chain.getFirst().getPublicKey(), dss.properties().rsaPss());
+                chain.getFirst().getPublicKey(), dss.properties().rsaPss() && device.signsPss());
         PAdESSignatureParameters parameters = parameters(chain, scheme, request, Instant.now(clock));
         PAdESService service = dss.service(dss.verifier());
         DSSDocument document = new FileDocument(pdf.toFile());

@@ -15,6 +15,14 @@ public interface SignatureDevice extends AutoCloseable {
     /** The signature value of {@code data} (the DER of the signed attributes) with the device's key. */
     byte[] sign(byte[] data, SignatureScheme scheme);
 
+    /**
+     * Whether the device computes RSASSA-PSS signatures; tokens reached through the JDK's PKCS#11
+     * provider sign PKCS#1 v1.5 only, as the tokens officers carry do.
+     */
+    default boolean signsPss() {
+        return true;
+    }
+
     @Override
     void close();
 }

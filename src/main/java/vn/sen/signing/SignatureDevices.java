@@ -28,7 +28,7 @@ public final class SignatureDevices {
                     "signing.error.device-missing", file.getFileName().toString());
         }
         try {
-            return open(new Pkcs12SignatureToken(file.toFile(), new PasswordProtection(password)));
+            return open(new Pkcs12SignatureToken(file.toFile(), new PasswordProtection(password)), true);
         } catch (IOException | DSSException e) {
             throw new RuleViolation("signing.error.device-pin");
         }
@@ -46,25 +46,30 @@ public final class SignatureDevices {
         Pkcs11SignatureToken token =
                 new Pkcs11SignatureToken(library.toString(), () -> secret.clone(), -1, slotIndex, null);
         try {
-            return open(token);
-        } catch (DSSException e) {
+            return open(token, false);
+        } catch (DSSException | java.security.ProviderException e) {
             token.close();
             throw new RuleViolation("signing.error.device-pin");
         }
     }
 
-    private static SignatureDevice open(AbstractSignatureTokenConnection token) {
+    private static SignatureDevice open(AbstractSignatureTokenConnection token, boolean pss) {
         List<DSSPrivateKeyEntry> keys = token.getKeys();
         if (keys.isEmpty()) {
             token.close();
             throw new RuleViolation("signing.error.device-empty");
         }
-        return new TokenDevice(token, keys.getFirst());
+        return new TokenDevice(token, keys.getFirst(), pss);
     }
 
     /** A DSS token and the key chosen on it. */
-    private record TokenDevice(AbstractSignatureTokenConnection token, DSSPrivateKeyEntry key)
+    private record TokenDevice(AbstractSignatureTokenConnection token, DSSPrivateKeyEntry key, boolean pss)
             implements SignatureDevice {
+
+        @Override
+        public boolean signsPss() {
+            return pss;
+        }
 
         @Override
         public List<X509Certificate> chain() {

@@ -12,12 +12,15 @@ import eu.europa.esig.dss.pades.signature.PAdESService;
 import eu.europa.esig.dss.spi.validation.CommonCertificateVerifier;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.Signature;
 import java.time.Instant;
 import java.util.Date;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
@@ -34,6 +37,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import vn.sen.shared.Command;
 import vn.sen.shared.RuleViolation;
 import vn.sen.signing.PdfSigning.SignatureRequest;
 import vn.sen.signing.SignatureReport.Check;
@@ -226,6 +230,44 @@ class PdfSigningTest {
         assertThatThrownBy(() -> anchors.importCertificates("not a certificate".getBytes(), "admin"))
                 .hasMessageContaining("signing.error.trust-not-certificate");
         anchors.remove(added.getFirst().id());
+    }
+
+    @Autowired
+    List<Command> commands;
+
+    @Test
+    void sen_verify_prints_the_report_as_json_and_exits_by_the_verdict() throws IOException {
+        Path signed = sign(onePage("Quyết định"), pki.signer, PadesLevel.B_T);
+        var out = new StringWriter();
+        assertThat(command("verify").run(List.of(signed.toString()), new PrintWriter(out, true)))
+                .isZero();
+        assertThat(out.toString())
+                .contains("\"valid\":true")
+                .contains("\"signer\":\"Nguyễn Văn An\"")
+                .contains("\"verdict\":\"VALID\"")
+                .contains("Chữ ký hợp lệ");
+        Path untrusted = sign(onePage("Văn bản"), pki.stranger, PadesLevel.B_B);
+        out = new StringWriter();
+        assertThat(command("verify").run(List.of(untrusted.toString()), new PrintWriter(out, true)))
+                .isEqualTo(1);
+        assertThat(out.toString()).contains("\"verdict\":\"INDETERMINATE\"").contains("chuỗi tin cậy");
+        Path text = dir.resolve("note.txt");
+        Files.writeString(text, "hello");
+        assertThatThrownBy(() -> command("verify").run(List.of(text.toString()), new PrintWriter(new StringWriter())))
+                .isInstanceOf(Command.CommandException.class)
+                .hasMessage("The file is not a PDF.");
+        assertThatThrownBy(() -> command("verify").run(List.of("/no/such.pdf"), new PrintWriter(new StringWriter())))
+                .hasMessage("no such file: /no/such.pdf");
+        Path pem = dir.resolve("root.pem");
+        Files.writeString(pem, TestPki.pem(pki.root.certificate()));
+        out = new StringWriter();
+        assertThat(command("trust import").run(List.of(pem.toString()), new PrintWriter(out, true)))
+                .isZero();
+        assertThat(out.toString()).contains("Sen Test Root CA");
+    }
+
+    private Command command(String name) {
+        return commands.stream().filter(c -> c.name().equals(name)).findFirst().orElseThrow();
     }
 
     // ---- helpers -------------------------------------------------------------------------------
