@@ -12,7 +12,6 @@ import eu.europa.esig.dss.service.tsp.OnlineTSPSource;
 import eu.europa.esig.dss.signature.resources.TempFileResourcesHandlerBuilder;
 import eu.europa.esig.dss.spi.validation.CommonCertificateVerifier;
 import eu.europa.esig.dss.spi.x509.CommonTrustedCertificateSource;
-import java.io.File;
 import java.nio.file.Path;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Component;
@@ -82,9 +81,5 @@ class DssConfiguration {
         loader.setTimeoutResponse(millis);
         loader.setTimeoutSocket(millis);
         return loader;
-    }
-
-    File temporaryDirectory() {
-        return temporary.toFile();
     }
 }

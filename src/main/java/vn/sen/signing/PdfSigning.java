@@ -25,7 +25,6 @@ import java.util.Date;
 import java.util.List;
 import java.util.TimeZone;
 import org.springframework.stereotype.Service;
-import vn.sen.files.FileManagement;
 import vn.sen.files.StoredFile;
 import vn.sen.shared.RuleViolation;
 
@@ -62,33 +61,22 @@ public class PdfSigning {
     }
 
     private final DssConfiguration dss;
-    private final FileManagement files;
+    private final TemporaryFiles temporary;
     private final Clock clock;
 
-    PdfSigning(DssConfiguration dss, FileManagement files, Clock clock) {
+    PdfSigning(DssConfiguration dss, TemporaryFiles temporary, Clock clock) {
         this.dss = dss;
-        this.files = files;
+        this.temporary = temporary;
         this.clock = clock;
     }
 
     /** Signs a stored PDF; the signed PDF is stored as a new file. */
-    public StoredFile sign(StoredFile pdf, SignatureDevice device, SignatureRequest request, String actor)
-            throws IOException {
-        Path source = Files.createTempFile(dss.temporaryDirectory().toPath(), "sen-sign-", ".pdf");
-        Path signed = null;
+    public StoredFile sign(StoredFile pdf, SignatureDevice device, SignatureRequest request, String actor) {
+        Path source = temporary.copy(pdf);
         try {
-            try (InputStream in = files.open(pdf)) {
-                Files.copy(in, source, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-            }
-            signed = sign(source, device, request);
-            try (InputStream in = Files.newInputStream(signed)) {
-                return files.store(in, pdf.name(), actor);
-            }
+            return temporary.keep(sign(source, device, request), pdf.name(), actor);
         } finally {
-            Files.deleteIfExists(source);
-            if (signed != null) {
-                Files.deleteIfExists(signed);
-            }
+            TemporaryFiles.delete(source);
         }
     }
 
@@ -159,9 +147,9 @@ public class PdfSigning {
         return parameters;
     }
 
-    private Path save(DSSDocument signed) {
+    Path save(DSSDocument signed) {
+        Path out = temporary.create("sen-signed-");
         try {
-            Path out = Files.createTempFile(dss.temporaryDirectory().toPath(), "sen-signed-", ".pdf");
             try (InputStream in = signed.openStream();
                     OutputStream to = Files.newOutputStream(out)) {
                 in.transferTo(to);

@@ -12,7 +12,6 @@ import eu.europa.esig.dss.pades.validation.PDFDocumentValidator;
 import eu.europa.esig.dss.simplereport.SimpleReport;
 import eu.europa.esig.dss.validation.reports.Reports;
 import java.io.IOException;
-import java.io.InputStream;
 import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,7 +22,6 @@ import java.util.Date;
 import java.util.List;
 import java.util.Locale;
 import org.springframework.stereotype.Service;
-import vn.sen.files.FileManagement;
 import vn.sen.files.StoredFile;
 import vn.sen.shared.RuleViolation;
 import vn.sen.signing.SignatureReport.Check;
@@ -39,23 +37,20 @@ import vn.sen.signing.SignatureReport.Verdict;
 public class PdfValidation {
 
     private final DssConfiguration dss;
-    private final FileManagement files;
+    private final TemporaryFiles temporary;
 
-    PdfValidation(DssConfiguration dss, FileManagement files) {
+    PdfValidation(DssConfiguration dss, TemporaryFiles temporary) {
         this.dss = dss;
-        this.files = files;
+        this.temporary = temporary;
     }
 
     /** The report for a stored PDF. */
-    public SignatureReport validate(StoredFile file) throws IOException {
-        Path copy = Files.createTempFile(dss.temporaryDirectory().toPath(), "sen-verify-", ".pdf");
+    public SignatureReport validate(StoredFile file) {
+        Path copy = temporary.copy(file);
         try {
-            try (InputStream in = files.open(file)) {
-                Files.copy(in, copy, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-            }
             return validate(copy);
         } finally {
-            Files.deleteIfExists(copy);
+            TemporaryFiles.delete(copy);
         }
     }
 

@@ -26,6 +26,14 @@ public enum SignatureScheme {
         };
     }
 
+    /** Refuses a scheme the key cannot make (an ECDSA scheme for an RSA key, say). */
+    static void requireFits(SignatureScheme scheme, PublicKey key) {
+        boolean rsa = key.getAlgorithm().startsWith("RSA");
+        if (rsa == (scheme == ECDSA_SHA256)) {
+            throw new vn.sen.shared.RuleViolation("signing.error.key-algorithm", key.getAlgorithm());
+        }
+    }
+
     EncryptionAlgorithm encryption() {
         return encryption;
     }

@@ -20,10 +20,10 @@ create table signing.pending (
     id           uuid          primary key,
     source_id    uuid          not null,
     prepared_by  varchar(100)  not null,
-    certificates bytea[]       not null,
+    certificates text[]        not null, -- base64 DER, signer first
     signing_time timestamptz   not null,
     request      jsonb         not null,
-    digest       char(64)      not null,
+    digest       char(64)      not null, -- SHA-256 of the data to sign, hex
     expires_at   timestamptz   not null,
     result_id    uuid
 );

@@ -117,7 +117,22 @@ class DemoDocumentsTest {
         var hits = search.search(officer, Search.Query.of(subjectWithoutDiacritics), 200);
         assertThat(hits).extracting(Search.Hit::id).contains(documentId);
         var byNumber = search.search(officer, Search.Query.of(document.numberAndNotation()), 200);
-        assertThat(byNumber).extracting(Search.Hit::id).contains(documentId);
+        assertThat(byNumber)
+                .as(() -> "number " + document.numberAndNotation() + " of " + documentId + ": entry "
+                        + jdbc.sql("select number_folded || ' | ' || words || ' | ' || unit_id from search.entry"
+                                        + " where kind = 'incoming' and id = :id")
+                                .param("id", documentId)
+                                .query(String.class)
+                                .optional()
+                        + ", readers "
+                        + jdbc.sql("select officer_id || '/' || coalesce(unit_id, 0) from search.reader"
+                                        + " where kind = 'incoming' and id = :id")
+                                .param("id", documentId)
+                                .query(String.class)
+                                .list()
+                        + ", officer " + lead)
+                .extracting(Search.Hit::id)
+                .contains(documentId);
 
         UserScope stranger = new UserScope(0, "stranger", -1L, List.of());
         assertThat(search.search(stranger, Search.Query.of(subjectWithoutDiacritics), 200))

@@ -13,10 +13,17 @@ public class TestLogins {
 
     private final AccountDetailsService details;
     private final Accounts accounts;
+    private final ApiTokens tokens;
 
-    TestLogins(AccountDetailsService details, Accounts accounts) {
+    TestLogins(AccountDetailsService details, Accounts accounts, ApiTokens tokens) {
         this.details = details;
         this.accounts = accounts;
+        this.tokens = tokens;
+    }
+
+    /** A new API token of {@code username}, valid for a day, for tests of the REST API from other modules. */
+    public String apiToken(String username) {
+        return tokens.create(username, "test", 1).secret();
     }
 
     /** A fresh account with {@link #PASSWORD} and, when given, an installation-wide role; returns its user name. */

@@ -1,0 +1,222 @@
+package vn.sen.signing;
+
+import eu.europa.esig.dss.model.DSSException;
+import eu.europa.esig.dss.model.FileDocument;
+import eu.europa.esig.dss.model.SignatureValue;
+import eu.europa.esig.dss.model.ToBeSigned;
+import eu.europa.esig.dss.model.x509.CertificateToken;
+import eu.europa.esig.dss.pades.PAdESSignatureParameters;
+import eu.europa.esig.dss.pades.signature.PAdESService;
+import java.nio.file.Path;
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.Base64;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import tools.jackson.databind.json.JsonMapper;
+import vn.sen.files.FileManagement;
+import vn.sen.files.StoredFile;
+import vn.sen.shared.RuleViolation;
+import vn.sen.signing.PdfSigning.Appearance;
+import vn.sen.signing.PdfSigning.SignatureRequest;
+
+/**
+ * Two-phase signing (ký số hai bước) for signers Sen cannot hold: the officer's USB token driven by the
+ * signing tool on the officer's computer, or a remote signing service. Sen prepares the PDF and returns
+ * the data to sign; the external signer returns the signature value; Sen rebuilds the same prepared PDF,
+ * checks the value against the signer's certificate, embeds it and stores the signed PDF.
+ *
+ * <p>The HTTP contract is in {@code docs/external-signing.md}.
+ */
+@Service
+public class ExternalSigning {
+
+    /** How long a prepared signature waits for its value. */
+    static final Duration VALIDITY = Duration.ofMinutes(10);
+
+    /**
+     * What the external signer signs.
+     *
+     * @param dataToSign the DER of the CMS signed attributes: sign these bytes with the scheme
+     * @param digest SHA-256 of {@code dataToSign}, for signers that sign a hash
+     * @param scheme the signature scheme the value must use
+     */
+    public record Prepared(UUID id, byte[] dataToSign, byte[] digest, SignatureScheme scheme, Instant expiresAt) {}
+
+    /** What a pending signature keeps besides its certificates (stored as JSON). */
+    record Kept(PadesLevel level, String reason, String location, SignatureScheme scheme) {}
+
+    private final JdbcClient jdbc;
+    private final DssConfiguration dss;
+    private final PdfSigning signing;
+    private final TemporaryFiles temporary;
+    private final FileManagement files;
+    private final JsonMapper json;
+    private final Clock clock;
+
+    ExternalSigning(
+            JdbcClient jdbc,
+            DssConfiguration dss,
+            PdfSigning signing,
+            TemporaryFiles temporary,
+            FileManagement files,
+            JsonMapper json,
+            Clock clock) {
+        this.jdbc = jdbc;
+        this.dss = dss;
+        this.signing = signing;
+        this.temporary = temporary;
+        this.files = files;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    /**
+     * Prepares {@code pdf} for a signature by the holder of {@code chain} (signer first). The caller has
+     * already decided that {@code actor} may sign this file.
+     *
+     * @param scheme the scheme the external signer uses, or null for Sen's default for the key
+     */
+    public Prepared prepare(
+            StoredFile pdf,
+            List<X509Certificate> chain,
+            SignatureRequest request,
+            SignatureScheme scheme,
+            String actor) {
+        if (chain.isEmpty()) {
+            throw new RuleViolation("signing.error.no-certificate");
+        }
+        if (request.appearance().visible()) {
+            throw new IllegalArgumentException("visible external signatures are not supported yet");
+        }
+        SignatureScheme chosen = scheme != null
+                ? scheme
+                : SignatureScheme.forKey(
+                        chain.getFirst().getPublicKey(), dss.properties().rsaPss());
+        SignatureScheme.requireFits(chosen, chain.getFirst().getPublicKey());
+        Instant at = Instant.now(clock).truncatedTo(ChronoUnit.SECONDS);
+        var kept = new Kept(request.level(), request.reason(), request.location(), chosen);
+        byte[] data = dataToSign(pdf, chain, kept, at);
+        UUID id = UUID.randomUUID();
+        Instant expires = at.plus(VALIDITY);
+        jdbc.sql("""
+                insert into signing.pending (id, source_id, prepared_by, certificates, signing_time, request, digest,
+                    expires_at)
+                values (:id, :source, :by, :certificates, :at, cast(:request as jsonb), :digest, :expires)
+                """)
+                .param("id", id)
+                .param("source", pdf.id())
+                .param("by", actor)
+                .param(
+                        "certificates",
+                        chain.stream()
+                                .map(c -> Base64.getEncoder().encodeToString(TrustAnchors.encoded(c)))
+                                .toArray(String[]::new))
+                .param("at", at.atOffset(ZoneOffset.UTC))
+                .param("request", json.writeValueAsString(kept))
+                .param("digest", TrustAnchors.sha256(data))
+                .param("expires", expires.atOffset(ZoneOffset.UTC))
+                .update();
+        return new Prepared(id, data, java.util.HexFormat.of().parseHex(TrustAnchors.sha256(data)), chosen, expires);
+    }
+
+    /**
+     * Embeds the external signer's value into the prepared PDF and stores the signed PDF. Completing
+     * the same preparation twice returns the same signed file.
+     */
+    public StoredFile complete(UUID id, byte[] signatureValue, String actor) {
+        var pending = jdbc.sql("select * from signing.pending where id = :id and prepared_by = :by")
+                .param("id", id)
+                .param("by", actor)
+                .query((rs, n) -> new Pending(
+                        (UUID) rs.getObject("source_id"),
+                        List.of((String[]) rs.getArray("certificates").getArray()).stream()
+                                .map(b -> TrustAnchors.certificate(
+                                        Base64.getDecoder().decode(b)))
+                                .toList(),
+                        rs.getTimestamp("signing_time").toInstant(),
+                        json.readValue(rs.getString("request"), Kept.class),
+                        rs.getString("digest"),
+                        rs.getTimestamp("expires_at").toInstant(),
+                        (UUID) rs.getObject("result_id")))
+                .optional()
+                .orElseThrow(() -> new RuleViolation("signing.error.prepared-unknown"));
+        if (pending.result() != null) {
+            return files.require(pending.result());
+        }
+        if (Instant.now(clock).isAfter(pending.expires())) {
+            throw new RuleViolation("signing.error.prepared-expired");
+        }
+        StoredFile source = files.require(pending.source());
+        Path copy = temporary.copy(source);
+        try {
+            PAdESSignatureParameters parameters = parameters(pending.chain(), pending.kept(), pending.at());
+            PAdESService service = dss.service(dss.verifier());
+            var document = named(copy);
+            ToBeSigned data = service.getDataToSign(document, parameters);
+            if (!TrustAnchors.sha256(data.getBytes()).equals(pending.digest())) {
+                throw new IllegalStateException("the prepared PDF could not be rebuilt identically");
+            }
+            var value = new SignatureValue(pending.kept().scheme().dss(), signatureValue);
+            if (!service.isValidSignatureValue(
+                    data, value, new CertificateToken(pending.chain().getFirst()))) {
+                throw new RuleViolation("signing.error.value-mismatch");
+            }
+            StoredFile signed = temporary.keep(
+                    signing.save(service.signDocument(document, parameters, value)), source.name(), actor);
+            jdbc.sql("update signing.pending set result_id = :result where id = :id")
+                    .param("result", signed.id())
+                    .param("id", id)
+                    .update();
+            return signed;
+        } catch (DSSException e) {
+            throw new RuleViolation("signing.error.failed", e.getMessage());
+        } finally {
+            TemporaryFiles.delete(copy);
+        }
+    }
+
+    private record Pending(
+            UUID source,
+            List<X509Certificate> chain,
+            Instant at,
+            Kept kept,
+            String digest,
+            Instant expires,
+            UUID result) {}
+
+    private byte[] dataToSign(StoredFile pdf, List<X509Certificate> chain, Kept kept, Instant at) {
+        Path copy = temporary.copy(pdf);
+        try {
+            PdfChecks.requireSignable(copy);
+            return dss.service(dss.verifier())
+                    .getDataToSign(named(copy), parameters(chain, kept, at))
+                    .getBytes();
+        } catch (DSSException e) {
+            throw new RuleViolation("signing.error.failed", e.getMessage());
+        } finally {
+            TemporaryFiles.delete(copy);
+        }
+    }
+
+    /** The copy under a fixed name: the name goes into the prepared PDF, which must be rebuilt identically. */
+    private static FileDocument named(Path copy) {
+        var document = new FileDocument(copy.toFile());
+        document.setName("document.pdf");
+        return document;
+    }
+
+    private PAdESSignatureParameters parameters(List<X509Certificate> chain, Kept kept, Instant at) {
+        return signing.parameters(
+                chain,
+                kept.scheme(),
+                new SignatureRequest(kept.level(), kept.reason(), kept.location(), Appearance.NONE),
+                at);
+    }
+}
