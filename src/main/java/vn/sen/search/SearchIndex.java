@@ -220,10 +220,13 @@ class SearchIndex {
                        trim(regexp_replace(x.folded, '[^[:alnum:]]+', ' ', 'g'))
                 from documents.incoming_search_feed f
                 join (values TYPE_NAMES) t(code, name) on t.code = f.doc_type
+                -- one digit gets a leading zero, as the documents module writes numbers (lpad would cut 4657 to 46)
+                cross join lateral (select case when f.code_number ~ '^[0-9]$' then '0' || f.code_number
+                        else f.code_number end as code) c
                 cross join lateral (select case
-                        when f.code_number = '' then f.code_notation
-                        when f.code_notation = '' then lpad(f.code_number, 2, '0')
-                        else lpad(f.code_number, 2, '0') || '/' || f.code_notation end as number) n
+                        when c.code = '' then f.code_notation
+                        when f.code_notation = '' then c.code
+                        else c.code || '/' || f.code_notation end as number) n
                 cross join lateral (select search.fold(concat_ws(' ', t.name, n.number, f.subject, f.issuer_name,
                         f.signer, f.issuer_code, f.description)) as folded) x
                 where f.id between :from and :to

@@ -3,6 +3,7 @@ package vn.sen.signing;
 import eu.europa.esig.dss.alert.SilentOnStatusAlert;
 import eu.europa.esig.dss.model.x509.CertificateToken;
 import eu.europa.esig.dss.pades.signature.PAdESService;
+import eu.europa.esig.dss.pdf.PdfSignatureFieldPositionChecker;
 import eu.europa.esig.dss.pdf.pdfbox.PdfBoxDefaultObjectFactory;
 import eu.europa.esig.dss.service.crl.OnlineCRLSource;
 import eu.europa.esig.dss.service.http.commons.CommonsDataLoader;
@@ -67,6 +68,10 @@ class DssConfiguration {
         pdf.setResourcesHandlerBuilder(new TempFileResourcesHandlerBuilder()
                 .setTempFileDirectory(temporary.toFile())
                 .setFileNamePrefix("sen-sign-"));
+        // Decree 30 lays the seal over a third of the signer's image: overlapping fields are intended
+        var positions = new PdfSignatureFieldPositionChecker();
+        positions.setAlertOnSignatureFieldOverlap(new SilentOnStatusAlert());
+        pdf.setPdfSignatureFieldPositionChecker(positions);
         service.setPdfObjFactory(pdf);
         if (properties.timestamps()) {
             service.setTspSource(new OnlineTSPSource(properties.tsaUrl(), dataLoader(new CommonsDataLoader())));

@@ -23,7 +23,6 @@ import tools.jackson.databind.json.JsonMapper;
 import vn.sen.files.FileManagement;
 import vn.sen.files.StoredFile;
 import vn.sen.shared.RuleViolation;
-import vn.sen.signing.PdfSigning.Appearance;
 import vn.sen.signing.PdfSigning.SignatureRequest;
 
 /**
@@ -92,7 +91,7 @@ public class ExternalSigning {
         if (chain.isEmpty()) {
             throw new RuleViolation("signing.error.no-certificate");
         }
-        if (request.appearance().visible()) {
+        if (!(request.look() instanceof PdfSigning.Look.Invisible)) {
             throw new IllegalArgumentException("visible external signatures are not supported yet");
         }
         SignatureScheme chosen = scheme != null
@@ -156,7 +155,7 @@ public class ExternalSigning {
         StoredFile source = files.require(pending.source());
         Path copy = temporary.copy(source);
         try {
-            PAdESSignatureParameters parameters = parameters(pending.chain(), pending.kept(), pending.at());
+            PAdESSignatureParameters parameters = parameters(copy, pending.chain(), pending.kept(), pending.at());
             PAdESService service = dss.service(dss.verifier());
             var document = named(copy);
             ToBeSigned data = service.getDataToSign(document, parameters);
@@ -196,7 +195,7 @@ public class ExternalSigning {
         try {
             PdfChecks.requireSignable(copy);
             return dss.service(dss.verifier())
-                    .getDataToSign(named(copy), parameters(chain, kept, at))
+                    .getDataToSign(named(copy), parameters(copy, chain, kept, at))
                     .getBytes();
         } catch (DSSException e) {
             throw new RuleViolation("signing.error.failed", e.getMessage());
@@ -212,11 +211,12 @@ public class ExternalSigning {
         return document;
     }
 
-    private PAdESSignatureParameters parameters(List<X509Certificate> chain, Kept kept, Instant at) {
+    private PAdESSignatureParameters parameters(Path pdf, List<X509Certificate> chain, Kept kept, Instant at) {
         return signing.parameters(
+                pdf,
                 chain,
                 kept.scheme(),
-                new SignatureRequest(kept.level(), kept.reason(), kept.location(), Appearance.NONE),
+                new SignatureRequest(kept.level(), kept.reason(), kept.location(), new PdfSigning.Look.Invisible()),
                 at);
     }
 }

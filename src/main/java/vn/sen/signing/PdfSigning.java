@@ -1,6 +1,7 @@
 package vn.sen.signing;
 
 import eu.europa.esig.dss.enumerations.SignatureLevel;
+import eu.europa.esig.dss.enumerations.SignerTextHorizontalAlignment;
 import eu.europa.esig.dss.model.DSSDocument;
 import eu.europa.esig.dss.model.DSSException;
 import eu.europa.esig.dss.model.FileDocument;
@@ -8,9 +9,12 @@ import eu.europa.esig.dss.model.InMemoryDocument;
 import eu.europa.esig.dss.model.SignatureValue;
 import eu.europa.esig.dss.model.ToBeSigned;
 import eu.europa.esig.dss.model.x509.CertificateToken;
+import eu.europa.esig.dss.pades.DSSFileFont;
+import eu.europa.esig.dss.pades.DSSFont;
 import eu.europa.esig.dss.pades.PAdESSignatureParameters;
 import eu.europa.esig.dss.pades.SignatureFieldParameters;
 import eu.europa.esig.dss.pades.SignatureImageParameters;
+import eu.europa.esig.dss.pades.SignatureImageTextParameters;
 import eu.europa.esig.dss.pades.signature.PAdESService;
 import java.io.IOException;
 import java.io.InputStream;
@@ -40,24 +44,40 @@ public class PdfSigning {
     static final TimeZone VIETNAM = TimeZone.getTimeZone("Asia/Ho_Chi_Minh");
 
     /** What to sign and how it looks. */
-    public record SignatureRequest(PadesLevel level, String reason, String location, Appearance appearance) {
+    public record SignatureRequest(PadesLevel level, String reason, String location, Look look) {
 
         public static SignatureRequest invisible(PadesLevel level, String reason) {
-            return new SignatureRequest(level, reason, "", Appearance.NONE);
+            return new SignatureRequest(level, reason, "", new Look.Invisible());
         }
     }
 
-    /**
-     * Where and how a signature shows on the page (hình thức chữ ký): nothing, or a PNG in a box whose
-     * origin is the page's top-left corner, in PDF points.
-     */
-    public record Appearance(int page, float x, float y, float width, float height, byte[] png) {
+    /** How a signature shows on the page (hình thức chữ ký), per Decree 30 annex I. */
+    public sealed interface Look {
 
-        public static final Appearance NONE = new Appearance(0, 0, 0, 0, 0, null);
+        /** No visible mark (signatures of systems, timestamps). */
+        record Invisible() implements Look {}
 
-        boolean visible() {
-            return png != null;
-        }
+        /** The competent person's approval: their blue signature between position line and printed name. */
+        record Approval(String signerName, SignatureImages.Image signature) implements Look {}
+
+        /** The agency's issuance signature: its red seal over the left third of the approval signature. */
+        record Issuance(SignatureImages.Image seal) implements Look {}
+
+        /**
+         * The agency's signature without image on copies and separate attachments: {@code text} (the
+         * number and notation, or the copy form and the agency's name) and the signing time, ISO 8601 with
+         * +07:00, Times New Roman 10 pt, black, at the top right of the first page.
+         */
+        record AgencyText(String text) implements Look {}
+    }
+
+    /** A box on a page (from 1), origin at the page's top-left corner, in PDF points; an image or a text. */
+    record Appearance(int page, float x, float y, float width, float height, byte[] png, String text) {}
+
+    /** The signing time as the agency's text signature prints it: 2026-11-24T07:45:00+07:00. */
+    static String isoTime(Instant at) {
+        return java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(
+                at.truncatedTo(ChronoUnit.SECONDS).atZone(VIETNAM.toZoneId()));
     }
 
     private final DssConfiguration dss;
@@ -89,7 +109,7 @@ public class PdfSigning {
         List<X509Certificate> chain = device.chain();
         SignatureScheme scheme = SignatureScheme.forKey(
                 chain.getFirst().getPublicKey(), dss.properties().rsaPss() && device.signsPss());
-        PAdESSignatureParameters parameters = parameters(chain, scheme, request, Instant.now(clock));
+        PAdESSignatureParameters parameters = parameters(pdf, chain, scheme, request, Instant.now(clock));
         PAdESService service = dss.service(dss.verifier());
         DSSDocument document = new FileDocument(pdf.toFile());
         try {
@@ -105,7 +125,7 @@ public class PdfSigning {
     }
 
     PAdESSignatureParameters parameters(
-            List<X509Certificate> chain, SignatureScheme scheme, SignatureRequest request, Instant at) {
+            Path pdf, List<X509Certificate> chain, SignatureScheme scheme, SignatureRequest request, Instant at) {
         X509Certificate certificate = chain.getFirst();
         if (certificate.getNotAfter().toInstant().isBefore(at)) {
             throw new RuleViolation("signing.error.certificate-expired");
@@ -132,19 +152,55 @@ public class PdfSigning {
         if (request.level().dss() == SignatureLevel.PAdES_BASELINE_LT) {
             parameters.setCheckCertificateRevocation(true);
         }
-        if (request.appearance().visible()) {
-            var image = new SignatureImageParameters();
-            image.setImage(new InMemoryDocument(request.appearance().png(), "signature.png"));
-            var field = new SignatureFieldParameters();
-            field.setPage(request.appearance().page());
-            field.setOriginX(request.appearance().x());
-            field.setOriginY(request.appearance().y());
-            field.setWidth(request.appearance().width());
-            field.setHeight(request.appearance().height());
-            image.setFieldParameters(field);
-            parameters.setImageParameters(image);
+        Appearance appearance = switch (request.look()) {
+            case Look.Invisible invisible -> null;
+            case Look.Approval approval ->
+                SignaturePlacement.approval(pdf, approval.signerName(), approval.signature());
+            case Look.Issuance issuance -> SignaturePlacement.seal(pdf, issuance.seal());
+            case Look.AgencyText agency -> SignaturePlacement.copyStamp(pdf, agency.text() + "\n" + isoTime(at));
+        };
+        if (appearance != null) {
+            parameters.setImageParameters(looks(appearance));
         }
         return parameters;
+    }
+
+    private static SignatureImageParameters looks(Appearance appearance) {
+        var look = new SignatureImageParameters();
+        var field = new SignatureFieldParameters();
+        field.setPage(appearance.page());
+        field.setOriginX(appearance.x());
+        field.setOriginY(appearance.y());
+        field.setWidth(appearance.width());
+        field.setHeight(appearance.height());
+        look.setFieldParameters(field);
+        if (appearance.png() != null) {
+            look.setImage(new InMemoryDocument(appearance.png(), "look.png"));
+        } else {
+            var text = new SignatureImageTextParameters();
+            text.setText(appearance.text());
+            text.setFont(timesNewRoman());
+            text.setTextColor(java.awt.Color.BLACK);
+            text.setSignerTextHorizontalAlignment(SignerTextHorizontalAlignment.RIGHT);
+            text.setPadding(2);
+            look.setTextParameters(text);
+        }
+        return look;
+    }
+
+    /** Liberation Serif, metric-compatible with Times New Roman and complete for Vietnamese, at 10 pt. */
+    private static DSSFont timesNewRoman() {
+        try (InputStream in =
+                PdfSigning.class.getClassLoader().getResourceAsStream("liberation/LiberationSerif-Regular.ttf")) {
+            if (in == null) {
+                throw new IllegalStateException("Liberation Serif is missing from the class path");
+            }
+            var font = new DSSFileFont(new InMemoryDocument(in.readAllBytes()));
+            font.setSize(10);
+            return font;
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     Path save(DSSDocument signed) {

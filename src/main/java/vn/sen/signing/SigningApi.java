@@ -88,7 +88,7 @@ class SigningApi {
                         request.level() == null ? PadesLevel.B_B : request.level(),
                         request.reason() == null ? "" : request.reason(),
                         request.location() == null ? "" : request.location(),
-                        PdfSigning.Appearance.NONE),
+                        new PdfSigning.Look.Invisible()),
                 request.scheme(),
                 user);
         return new PrepareResponse(

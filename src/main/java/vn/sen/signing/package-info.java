@@ -4,5 +4,5 @@
  * (the officer's USB token through the browser, a remote signing service); validates every signature
  * with EU DSS against the trust anchors the administrator imported, never trusting anything by default.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"shared", "files"})
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"shared", "files", "organization"})
 package vn.sen.signing;

@@ -1,0 +1,270 @@
+package vn.sen.signing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.util.List;
+import javax.imageio.ImageIO;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.pdmodel.font.PDType0Font;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import vn.sen.organization.Organization;
+import vn.sen.organization.Organization.NewOfficer;
+import vn.sen.organization.Organization.NewUnit;
+import vn.sen.organization.UnitKind;
+import vn.sen.shared.Role;
+import vn.sen.shared.UserScope;
+import vn.sen.signing.PdfSigning.Look;
+import vn.sen.signing.PdfSigning.SignatureRequest;
+import vn.sen.signing.SignaturePlacement.Line;
+import vn.sen.signing.SignaturePlacement.Signed;
+import vn.sen.signing.SignatureReport.Verdict;
+
+/** How signatures look (Decree 30 annex I): approval image, seal over its left third, text on copies. */
+@SpringBootTest
+class SignatureLooksTest {
+
+    static final TestPki pki = new TestPki();
+
+    @AfterAll
+    static void stop() {
+        pki.close();
+    }
+
+    @Autowired
+    PdfSigning signing;
+
+    @Autowired
+    PdfValidation validation;
+
+    @Autowired
+    TrustAnchors anchors;
+
+    @Autowired
+    SignatureImages images;
+
+    @Autowired
+    Organization organization;
+
+    @TempDir
+    Path dir;
+
+    long unit;
+    long officer;
+    UserScope chairman;
+    UserScope clerk;
+    UserScope specialist;
+
+    @Autowired
+    vn.sen.demo.DemoFixture demo;
+
+    @BeforeEach
+    void agency() {
+        demo.ensureLoaded(); // before any unit of ours: the demo province loads into an empty database only
+        anchors.importCertificates(TrustAnchors.encoded(pki.root.certificate()), "test");
+        String tag = Long.toString(System.nanoTime(), 36);
+        unit = organization.createUnit(
+                UserScope.system(),
+                new NewUnit(null, null, UnitKind.PROVINCE_COMMITTEE, "UBND tỉnh " + tag, "UBND", null, null, 0));
+        officer = organization.createOfficer(
+                UserScope.system(), new NewOfficer("Nguyễn Văn An", null, null, unit, "CHU_TICH"));
+        String path = organization.requireUnit(unit).path();
+        chairman = new UserScope(1, "ct" + tag, officer, List.of(new UserScope.Grant(Role.LEADER, unit, path)));
+        clerk = new UserScope(1, "vt" + tag, null, List.of(new UserScope.Grant(Role.CLERK, unit, path)));
+        specialist = new UserScope(1, "cv" + tag, null, List.of(new UserScope.Grant(Role.SPECIALIST, unit, path)));
+    }
+
+    @Test
+    void approval_then_seal_then_both_valid_and_placed_as_the_decree_draws_them() throws Exception {
+        images.setSignature(chairman, officer, signatureImage(Color.BLUE), 40);
+        images.setSeal(chairman, unit, sealImage(Color.RED), 36);
+        Path draft = decision();
+
+        Path approved;
+        try (var device = SignatureDevices.pkcs12(pki.signer.pkcs12(dir, "ct"), TestPki.PASSWORD)) {
+            var look = new Look.Approval(
+                    "Nguyễn Văn An", images.signatureOf(officer).orElseThrow());
+            approved = signing.sign(draft, device, new SignatureRequest(PadesLevel.B_B, "Phê duyệt", "", look));
+        }
+        Signed approval;
+        List<Line> lines;
+        try (PDDocument document = Loader.loadPDF(approved.toFile())) {
+            approval = SignaturePlacement.lastVisibleSignature(document).orElseThrow();
+            lines = SignaturePlacement.lines(document, approval.page());
+        }
+        Line position = lines.stream()
+                .filter(l -> l.text().contains("CHỦ TỊCH"))
+                .reduce((a, b) -> b)
+                .orElseThrow();
+        Line name = lines.stream()
+                .filter(l -> l.text().contains("Nguyễn Văn An"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(approval.top()).as("below the position line").isGreaterThanOrEqualTo(position.bottom());
+        assertThat(approval.top() + approval.height()).as("above the name").isLessThanOrEqualTo(name.top());
+        float nameCentre = (name.left() + name.right()) / 2;
+        assertThat(approval.left() + approval.width() / 2)
+                .isCloseTo(nameCentre, org.assertj.core.data.Offset.offset(1f));
+
+        Path issued;
+        try (var device = SignatureDevices.pkcs12(pki.ecSigner.pkcs12(dir, "vt"), TestPki.PASSWORD)) {
+            var look = new Look.Issuance(images.sealFor(clerk, unit).orElseThrow());
+            issued = signing.sign(approved, device, new SignatureRequest(PadesLevel.B_B, "Ban hành", "", look));
+        }
+        Signed seal;
+        try (PDDocument document = Loader.loadPDF(issued.toFile())) {
+            seal = SignaturePlacement.lastVisibleSignature(document).orElseThrow();
+        }
+        float realSize = 36 * 72f / 25.4f;
+        assertThat(seal.width()).isCloseTo(realSize, org.assertj.core.data.Offset.offset(0.5f));
+        assertThat(seal.left() + seal.width())
+                .as("the seal covers the left third of the signer's image")
+                .isCloseTo(approval.left() + approval.width() / 3, org.assertj.core.data.Offset.offset(0.5f));
+        assertThat(seal.top() + seal.height() / 2)
+                .isCloseTo(approval.top() + approval.height() / 2, org.assertj.core.data.Offset.offset(0.5f));
+        var report = validation.validate(issued);
+        assertThat(report.signatures()).hasSize(2).allMatch(c -> c.verdict() == Verdict.VALID);
+        assertThat(PdfSigningTest.pdfsig(issued)).contains("Total document signed");
+    }
+
+    @Test
+    void a_copy_carries_the_agencys_text_signature_at_the_top_right_of_the_first_page() throws Exception {
+        Path copy;
+        try (var device = SignatureDevices.pkcs12(pki.signer.pkcs12(dir, "sy"), TestPki.PASSWORD)) {
+            var look = new Look.AgencyText("SAO Y\nUBND TỈNH SEN");
+            copy = signing.sign(decision(), device, new SignatureRequest(PadesLevel.B_B, "Sao y", "", look));
+        }
+        try (PDDocument document = Loader.loadPDF(copy.toFile())) {
+            Signed stamp = SignaturePlacement.lastVisibleSignature(document).orElseThrow();
+            assertThat(stamp.page()).isEqualTo(1);
+            assertThat(stamp.left()).isGreaterThan(PDRectangle.A4.getWidth() / 2);
+            assertThat(stamp.top()).isLessThan(60);
+        }
+        assertThat(validation.validate(copy).signatures().getFirst().verdict()).isEqualTo(Verdict.VALID);
+        assertThat(PdfSigning.isoTime(java.time.Instant.parse("2026-11-24T00:45:00Z")))
+                .isEqualTo("2026-11-24T07:45:00+07:00");
+    }
+
+    @Test
+    void images_of_the_wrong_kind_or_owner_are_refused() throws Exception {
+        assertThatThrownBy(() -> images.setSignature(chairman, officer, jpeg(), 40))
+                .hasMessageContaining("signing.error.image-not-png");
+        assertThatThrownBy(() -> images.setSignature(chairman, officer, opaque(), 40))
+                .hasMessageContaining("signing.error.image-not-transparent");
+        assertThatThrownBy(() -> images.setSignature(chairman, officer, signatureImage(Color.RED), 40))
+                .hasMessageContaining("signing.error.signature-not-blue");
+        assertThatThrownBy(() -> images.setSeal(chairman, unit, sealImage(Color.BLUE), 36))
+                .hasMessageContaining("signing.error.seal-not-red");
+        assertThatThrownBy(() -> images.setSignature(chairman, officer, signatureImage(Color.BLUE), 200))
+                .hasMessageContaining("signing.error.image-size");
+        assertThatThrownBy(() -> images.setSeal(chairman, unit, sealImage(Color.RED), 90))
+                .hasMessageContaining("signing.error.image-size");
+        assertThatThrownBy(() -> images.setSignature(clerk, officer, signatureImage(Color.BLUE), 40))
+                .as("only the officer sets their signature")
+                .hasMessageContaining("signing.error.image-not-yours");
+        assertThatThrownBy(() -> images.setSeal(specialist, unit, sealImage(Color.RED), 36))
+                .hasMessageContaining("signing.error.image-not-yours");
+        images.setSeal(chairman, unit, sealImage(Color.RED), 36);
+        assertThatThrownBy(() -> images.sealFor(specialist, unit))
+                .as("only the agency's clerks apply its seal")
+                .hasMessageContaining("signing.error.seal-not-allowed");
+        assertThat(images.sealFor(clerk, unit)).isPresent();
+    }
+
+    // ---- a decision with its signature block, and images --------------------------------------
+
+    private Path decision() throws IOException {
+        try (var document = new PDDocument()) {
+            var page = new PDPage(PDRectangle.A4);
+            document.addPage(page);
+            PDType0Font font;
+            try (InputStream in =
+                    getClass().getClassLoader().getResourceAsStream("liberation/LiberationSerif-Regular.ttf")) {
+                font = PDType0Font.load(document, in, true);
+            }
+            try (var content = new PDPageContentStream(document, page)) {
+                text(content, font, 13, 72, 780, "ỦY BAN NHÂN DÂN TỈNH SEN");
+                text(content, font, 13, 72, 740, "QUYẾT ĐỊNH Về việc phê duyệt kế hoạch chuyển đổi số");
+                text(content, font, 13, 360, 420, "TM. ỦY BAN NHÂN DÂN");
+                text(content, font, 13, 385, 402, "CHỦ TỊCH");
+                text(content, font, 13, 370, 300, "Nguyễn Văn An");
+            }
+            Path file = dir.resolve("quyet-dinh-" + System.nanoTime() + ".pdf");
+            document.save(file.toFile());
+            return file;
+        }
+    }
+
+    private static void text(PDPageContentStream content, PDType0Font font, float size, float x, float y, String text)
+            throws IOException {
+        content.beginText();
+        content.setFont(font, size);
+        content.newLineAtOffset(x, y);
+        content.showText(text);
+        content.endText();
+    }
+
+    /** A handwritten-like stroke in {@code ink} on a transparent background, 400 × 160 pixels. */
+    private static byte[] signatureImage(Color ink) throws IOException {
+        var image = new BufferedImage(400, 160, BufferedImage.TYPE_INT_ARGB);
+        var g = image.createGraphics();
+        g.setColor(ink);
+        g.setStroke(new BasicStroke(6));
+        g.drawArc(40, 30, 200, 100, 20, 300);
+        g.drawLine(150, 120, 360, 40);
+        g.dispose();
+        return png(image);
+    }
+
+    /** A round seal ring in {@code ink} on a transparent background, 400 × 400 pixels. */
+    private static byte[] sealImage(Color ink) throws IOException {
+        var image = new BufferedImage(400, 400, BufferedImage.TYPE_INT_ARGB);
+        var g = image.createGraphics();
+        g.setColor(ink);
+        g.setStroke(new BasicStroke(14));
+        g.drawOval(20, 20, 360, 360);
+        g.drawOval(90, 90, 220, 220);
+        g.fillOval(170, 170, 60, 60);
+        g.dispose();
+        return png(image);
+    }
+
+    private static byte[] opaque() throws IOException {
+        var image = new BufferedImage(400, 160, BufferedImage.TYPE_INT_RGB);
+        var g = image.createGraphics();
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, 400, 160);
+        g.setColor(Color.BLUE);
+        g.drawLine(10, 10, 300, 100);
+        g.dispose();
+        return png(image);
+    }
+
+    private static byte[] jpeg() throws IOException {
+        var out = new ByteArrayOutputStream();
+        ImageIO.write(new BufferedImage(400, 160, BufferedImage.TYPE_INT_RGB), "jpg", out);
+        return out.toByteArray();
+    }
+
+    private static byte[] png(BufferedImage image) throws IOException {
+        var out = new ByteArrayOutputStream();
+        ImageIO.write(image, "png", out);
+        return out.toByteArray();
+    }
+}
