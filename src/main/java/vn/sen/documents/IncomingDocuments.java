@@ -27,6 +27,7 @@ import vn.sen.organization.Views.UnitView;
 import vn.sen.shared.Role;
 import vn.sen.shared.RuleViolation;
 import vn.sen.shared.UserScope;
+import vn.sen.signing.SignatureChecks;
 
 /**
  * Incoming documents (văn bản đến): the module's API for registering and reading them.
@@ -52,6 +53,7 @@ public class IncomingDocuments {
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final PdfConversion conversion;
+    private final SignatureChecks signatures;
 
     IncomingDocuments(
             JdbcClient jdbc,
@@ -61,8 +63,10 @@ public class IncomingDocuments {
             Routing routing,
             ApplicationEventPublisher events,
             Clock clock,
-            PdfConversion conversion) {
+            PdfConversion conversion,
+            SignatureChecks signatures) {
         this.conversion = conversion;
+        this.signatures = signatures;
         this.jdbc = jdbc;
         this.registers = registers;
         this.organization = organization;
@@ -113,6 +117,7 @@ public class IncomingDocuments {
         if (duplicate && !doc.confirmDuplicate()) {
             throw new RuleViolation("documents.error.duplicate");
         }
+        attached.forEach(signatures::checkIncoming); // every signed PDF that enters is validated
         long id = insert(
                 unit,
                 doc,

@@ -7,5 +7,5 @@
  * Attachments are stored by {@code files} and served only through this module's access checks.
  */
 @org.springframework.modulith.ApplicationModule(
-        allowedDependencies = {"shared", "organization", "files", "calendar", "notifications"})
+        allowedDependencies = {"shared", "organization", "files", "calendar", "notifications", "signing"})
 package vn.sen.documents;

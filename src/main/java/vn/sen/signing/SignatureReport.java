@@ -64,7 +64,13 @@ public record SignatureReport(List<Check> signatures) {
             Revocation revocation,
             boolean timestamped,
             boolean wholeDocument,
-            List<String> details) {}
+            List<String> details) {
+
+        /** The signing time in Vietnam, for display. */
+        public java.time.ZonedDateTime signingTimeInVietnam() {
+            return signingTime == null ? null : signingTime.atZone(PdfSigning.VIETNAM.toZoneId());
+        }
+    }
 
     public boolean signed() {
         return !signatures.isEmpty();
