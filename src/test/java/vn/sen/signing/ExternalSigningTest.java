@@ -11,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,12 +27,7 @@ import vn.sen.signing.SignatureReport.Verdict;
 @SpringBootTest
 class ExternalSigningTest {
 
-    static final TestPki pki = new TestPki();
-
-    @AfterAll
-    static void stop() {
-        pki.close();
-    }
+    static final TestPki pki = TestPki.shared();
 
     @Autowired
     ExternalSigning external;

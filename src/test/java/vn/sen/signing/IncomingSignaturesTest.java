@@ -14,7 +14,6 @@ import java.time.LocalDate;
 import java.util.List;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -43,12 +42,7 @@ import vn.sen.signing.PdfSigning.SignatureRequest;
 @AutoConfigureMockMvc
 class IncomingSignaturesTest {
 
-    static final TestPki pki = new TestPki();
-
-    @AfterAll
-    static void stop() {
-        pki.close();
-    }
+    static final TestPki pki = TestPki.shared();
 
     @Autowired
     MockMvc mvc;

@@ -29,7 +29,6 @@ import org.apache.pdfbox.pdmodel.encryption.AccessPermission;
 import org.apache.pdfbox.pdmodel.encryption.StandardProtectionPolicy;
 import org.apache.pdfbox.pdmodel.font.PDType1Font;
 import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -51,16 +50,11 @@ import vn.sen.signing.SignatureReport.Verdict;
 @SpringBootTest
 class PdfSigningTest {
 
-    static final TestPki pki = new TestPki();
+    static final TestPki pki = TestPki.shared();
 
     @DynamicPropertySource
     static void timestamps(DynamicPropertyRegistry registry) {
         registry.add("sen.signing.tsa-url", pki::tsaUrl);
-    }
-
-    @AfterAll
-    static void stop() {
-        pki.close();
     }
 
     @Autowired

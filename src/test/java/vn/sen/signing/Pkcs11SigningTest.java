@@ -14,7 +14,6 @@ import java.security.cert.Certificate;
 import java.util.concurrent.TimeUnit;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -69,20 +68,13 @@ class Pkcs11SigningTest {
                 "directories.tokendir = " + tokens + "\nobjectstore.backend = file\nlog.level = ERROR\n",
                 StandardCharsets.US_ASCII);
         run("softhsm2-util", "--init-token", "--free", "--label", "sen-test", "--pin", PIN, "--so-pin", "13579");
-        pki = new TestPki();
+        pki = TestPki.shared();
         Provider provider = Security.getProvider("SunPKCS11")
                 .configure("--name=SenTestImport\nlibrary=" + LIBRARY + "\nslotListIndex=0\n");
         KeyStore token = KeyStore.getInstance("PKCS11", provider);
         token.load(null, PIN.toCharArray());
         token.setKeyEntry("signer", pki.signer.key(), null, pki.signer.chain().toArray(Certificate[]::new));
         ((java.security.AuthProvider) provider).logout(); // a login holds for the whole process otherwise
-    }
-
-    @AfterAll
-    static void stop() {
-        if (pki != null) {
-            pki.close();
-        }
     }
 
     @Test

@@ -18,7 +18,6 @@ import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -40,12 +39,7 @@ import vn.sen.signing.SignatureReport.Verdict;
 @SpringBootTest
 class SignatureLooksTest {
 
-    static final TestPki pki = new TestPki();
-
-    @AfterAll
-    static void stop() {
-        pki.close();
-    }
+    static final TestPki pki = TestPki.shared();
 
     @Autowired
     PdfSigning signing;

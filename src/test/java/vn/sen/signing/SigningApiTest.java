@@ -13,7 +13,6 @@ import java.nio.file.Path;
 import java.util.Base64;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,12 +29,7 @@ import vn.sen.identity.TestLogins;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class SigningApiTest {
 
-    static final TestPki pki = new TestPki();
-
-    @AfterAll
-    static void stop() {
-        pki.close();
-    }
+    static final TestPki pki = TestPki.shared();
 
     @LocalServerPort
     int port;

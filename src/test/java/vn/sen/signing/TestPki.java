@@ -101,6 +101,20 @@ final class TestPki implements AutoCloseable {
     final Identity tsa;
     final Identity stranger;
 
+    private static TestPki shared;
+
+    /**
+     * The PKI every signing test shares: its keys are made once per test JVM, its loopback server stops
+     * with the JVM.
+     */
+    static synchronized TestPki shared() {
+        if (shared == null) {
+            shared = new TestPki();
+            Runtime.getRuntime().addShutdownHook(new Thread(shared::close));
+        }
+        return shared;
+    }
+
     TestPki() {
         try {
             server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
