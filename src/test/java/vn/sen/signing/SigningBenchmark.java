@@ -69,7 +69,8 @@ public class SigningBenchmark {
                         "sen.files.dir=" + dir.resolve("files"),
                         "sen.signing.online-revocation=false",
                         "sen.security.data-key=MDEyMzQ1Njc4OTAxMjM0NTY3ODkwMTIzNDU2Nzg5MDE=",
-                        "logging.level.root=WARN")
+                        "logging.level.root=WARN",
+                        "logging.level.eu.europa.esig=ERROR")
                 .run();
         signing = sen.getBean(PdfSigning.class);
         validation = sen.getBean(PdfValidation.class);
@@ -112,6 +113,67 @@ public class SigningBenchmark {
     @Benchmark
     public int validateSigned() {
         return validation.validate(signed).signatures().size();
+    }
+
+    /** A 200 MB PDF (one page and a 200 MB attachment of random bytes), made only for the benchmark using it. */
+    @State(Scope.Benchmark)
+    public static class Large {
+        Path pdf;
+
+        @Setup
+        public void make(SigningBenchmark sen) throws IOException {
+            pdf = sen.dir.resolve("large.pdf");
+            try (var document = new PDDocument(org.apache.pdfbox.io.IOUtils.createTempFileOnlyStreamCache())) {
+                document.addPage(new PDPage());
+                var random = new java.util.Random(42);
+                var stream = new org.apache.pdfbox.pdmodel.common.PDStream(document);
+                try (var out = stream.createOutputStream()) {
+                    byte[] chunk = new byte[1 << 20];
+                    for (int i = 0; i < 200; i++) {
+                        random.nextBytes(chunk);
+                        out.write(chunk);
+                    }
+                }
+                var file = new org.apache.pdfbox.pdmodel.common.filespecification.PDEmbeddedFile(
+                        document, stream.createInputStream());
+                var spec = new org.apache.pdfbox.pdmodel.common.filespecification.PDComplexFileSpecification();
+                spec.setFile("ho-so.bin");
+                spec.setEmbeddedFile(file);
+                var names = new org.apache.pdfbox.pdmodel.PDEmbeddedFilesNameTreeNode();
+                names.setNames(java.util.Map.of("ho-so.bin", spec));
+                var tree = new org.apache.pdfbox.pdmodel.PDDocumentNameDictionary(document.getDocumentCatalog());
+                tree.setEmbeddedFiles(names);
+                document.getDocumentCatalog().setNames(tree);
+                document.save(pdf.toFile());
+            }
+        }
+
+        @TearDown
+        public void peak() throws IOException {
+            long peak = java.lang.management.ManagementFactory.getMemoryPoolMXBeans().stream()
+                    .filter(p -> p.getType() == java.lang.management.MemoryType.HEAP)
+                    .mapToLong(p -> p.getPeakUsage().getUsed())
+                    .sum();
+            System.out.printf(
+                    "%nLARGE PDF %d MB, heap limit %d MB, peak heap (sum of pools) %d MB%n",
+                    Files.size(pdf) >> 20, Runtime.getRuntime().maxMemory() >> 20, peak >> 20);
+        }
+    }
+
+    /** A 200 MB PDF signed B-B with a heap of 256 MB: memory stays bounded (it must not fail). */
+    @Benchmark
+    @BenchmarkMode(Mode.SingleShotTime)
+    @OutputTimeUnit(TimeUnit.SECONDS)
+    @Fork(
+            value = 1,
+            jvmArgsAppend = {"-Xmx256m"})
+    @Warmup(iterations = 0)
+    @Measurement(iterations = 3)
+    public long signLarge(Large large) throws IOException {
+        Path out = signing.sign(large.pdf, device, SignatureRequest.invisible(PadesLevel.B_B, "Phê duyệt"));
+        long size = Files.size(out);
+        Files.delete(out);
+        return size;
     }
 
     /** Reference: the bare RSA-PSS signature of 32 bytes with the same key. */
