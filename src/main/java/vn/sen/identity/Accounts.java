@@ -79,7 +79,7 @@ public class Accounts {
     /** A new account; with a null password a temporary one is generated and returned. */
     public NewAccountResult create(UserScope actor, NewAccount account) {
         checkGrantable(actor, account.grants());
-        String password = account.password() != null ? account.password() : temporaryPassword();
+        String password = account.password() != null ? account.password() : temporaryPassword(account.username());
         long id = insert(account, encoder.encode(password));
         events.publishEvent(SecurityEventOccurred.success(
                 actor.username(),
@@ -98,7 +98,7 @@ public class Accounts {
         var results = new ArrayList<NewAccountResult>(accounts.size());
         var hashed = accounts.parallelStream()
                 .map(a -> a.password() == null
-                        ? Map.entry(temporaryPassword(), "")
+                        ? Map.entry(temporaryPassword(a.username()), "")
                         : Map.entry(a.password(), sharedHashes.computeIfAbsent(a.password(), encoder::encode)))
                 .map(e -> e.getValue().isEmpty() ? Map.entry(e.getKey(), encoder.encode(e.getKey())) : e)
                 .toList();
@@ -236,7 +236,7 @@ public class Accounts {
     /** A new temporary password the user must change at the next login; returned once, never stored in clear. */
     public String resetPassword(UserScope actor, long id) {
         AccountView account = requireAdministered(actor, id);
-        String password = temporaryPassword();
+        String password = temporaryPassword(account.username());
         store.changePassword(id, encoder.encode(password), true);
         signOutEverywhere(account.username());
         events.publishEvent(SecurityEventOccurred.success(
@@ -430,13 +430,14 @@ public class Accounts {
     }
 
     /** 16 random characters of all four classes: meets the policy without a second factor. */
-    static String temporaryPassword() {
+    /** A random password that meets the policy for {@code username} (all four classes, not containing it). */
+    static String temporaryPassword(String username) {
         while (true) {
             var sb = new StringBuilder();
             for (int i = 0; i < 16; i++) {
                 sb.append(PASSWORD_ALPHABET.charAt(RANDOM.nextInt(PASSWORD_ALPHABET.length())));
             }
-            if (PasswordPolicy.classes(sb.toString()) == 4) {
+            if (PasswordPolicy.violations(sb.toString(), username, false).isEmpty()) {
                 return sb.toString();
             }
         }

@@ -48,8 +48,75 @@ public class ExternalSigning {
      */
     public record Prepared(UUID id, byte[] dataToSign, byte[] digest, SignatureScheme scheme, Instant expiresAt) {}
 
-    /** What a pending signature keeps besides its certificates (stored as JSON). */
-    record Kept(PadesLevel level, String reason, String location, SignatureScheme scheme) {}
+    /**
+     * What a pending signature keeps besides its certificates (stored as JSON): enough to rebuild the
+     * same prepared PDF, its look included (the image by id, the text as given).
+     */
+    record Kept(
+            PadesLevel level,
+            String reason,
+            String location,
+            SignatureScheme scheme,
+            String look,
+            String signerName,
+            Long imageId,
+            String text) {
+
+        static Kept of(SignatureRequest request, SignatureScheme scheme) {
+            return switch (request.look()) {
+                case PdfSigning.Look.Invisible invisible ->
+                    new Kept(
+                            request.level(),
+                            request.reason(),
+                            request.location(),
+                            scheme,
+                            "INVISIBLE",
+                            null,
+                            null,
+                            null);
+                case PdfSigning.Look.Approval approval ->
+                    new Kept(
+                            request.level(),
+                            request.reason(),
+                            request.location(),
+                            scheme,
+                            "APPROVAL",
+                            approval.signerName(),
+                            approval.signature().id(),
+                            null);
+                case PdfSigning.Look.Issuance issuance ->
+                    new Kept(
+                            request.level(),
+                            request.reason(),
+                            request.location(),
+                            scheme,
+                            "ISSUANCE",
+                            null,
+                            issuance.seal().id(),
+                            null);
+                case PdfSigning.Look.AgencyText agency ->
+                    new Kept(
+                            request.level(),
+                            request.reason(),
+                            request.location(),
+                            scheme,
+                            "AGENCY_TEXT",
+                            null,
+                            null,
+                            agency.text());
+            };
+        }
+
+        SignatureRequest request(SignatureImages images) {
+            PdfSigning.Look shown = switch (look) {
+                case "APPROVAL" -> new PdfSigning.Look.Approval(signerName, images.byId(imageId));
+                case "ISSUANCE" -> new PdfSigning.Look.Issuance(images.byId(imageId));
+                case "AGENCY_TEXT" -> new PdfSigning.Look.AgencyText(text);
+                default -> new PdfSigning.Look.Invisible();
+            };
+            return new SignatureRequest(level, reason, location, shown);
+        }
+    }
 
     private final JdbcClient jdbc;
     private final DssConfiguration dss;
@@ -58,6 +125,7 @@ public class ExternalSigning {
     private final FileManagement files;
     private final JsonMapper json;
     private final Clock clock;
+    private final SignatureImages images;
 
     ExternalSigning(
             JdbcClient jdbc,
@@ -66,7 +134,9 @@ public class ExternalSigning {
             TemporaryFiles temporary,
             FileManagement files,
             JsonMapper json,
-            Clock clock) {
+            Clock clock,
+            SignatureImages images) {
+        this.images = images;
         this.jdbc = jdbc;
         this.dss = dss;
         this.signing = signing;
@@ -91,16 +161,13 @@ public class ExternalSigning {
         if (chain.isEmpty()) {
             throw new RuleViolation("signing.error.no-certificate");
         }
-        if (!(request.look() instanceof PdfSigning.Look.Invisible)) {
-            throw new IllegalArgumentException("visible external signatures are not supported yet");
-        }
         SignatureScheme chosen = scheme != null
                 ? scheme
                 : SignatureScheme.forKey(
                         chain.getFirst().getPublicKey(), dss.properties().rsaPss());
         SignatureScheme.requireFits(chosen, chain.getFirst().getPublicKey());
         Instant at = Instant.now(clock).truncatedTo(ChronoUnit.SECONDS);
-        var kept = new Kept(request.level(), request.reason(), request.location(), chosen);
+        var kept = Kept.of(request, chosen);
         byte[] data = dataToSign(pdf, chain, kept, at);
         UUID id = UUID.randomUUID();
         Instant expires = at.plus(VALIDITY);
@@ -212,11 +279,6 @@ public class ExternalSigning {
     }
 
     private PAdESSignatureParameters parameters(Path pdf, List<X509Certificate> chain, Kept kept, Instant at) {
-        return signing.parameters(
-                pdf,
-                chain,
-                kept.scheme(),
-                new SignatureRequest(kept.level(), kept.reason(), kept.location(), new PdfSigning.Look.Invisible()),
-                at);
+        return signing.parameters(pdf, chain, kept.scheme(), kept.request(images), at);
     }
 }

@@ -100,6 +100,15 @@ public class SignatureImages {
         return active("unit_id", unitId, Kind.SEAL);
     }
 
+    /** An image by id, in use or replaced since (a prepared signature keeps the image it was shown with). */
+    @Transactional(readOnly = true)
+    Image byId(long id) {
+        return jdbc.sql("select * from signing.image where id = :id")
+                .param("id", id)
+                .query(this::image)
+                .single();
+    }
+
     private long replace(Kind kind, String owner, long ownerId, byte[] png, float widthMm, float heightMm, String by)
             throws IOException {
         StoredFile stored =
@@ -124,13 +133,17 @@ public class SignatureImages {
         return jdbc.sql("select * from signing.image where active and kind = :kind and " + owner + " = :owner")
                 .param("kind", kind.name())
                 .param("owner", ownerId)
-                .query((rs, n) -> new Image(
-                        rs.getLong("id"),
-                        kind,
-                        read(files.require((java.util.UUID) rs.getObject("file_id"))),
-                        rs.getFloat("width_mm"),
-                        rs.getFloat("height_mm")))
+                .query(this::image)
                 .optional();
+    }
+
+    private Image image(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        return new Image(
+                rs.getLong("id"),
+                Kind.valueOf(rs.getString("kind")),
+                read(files.require((java.util.UUID) rs.getObject("file_id"))),
+                rs.getFloat("width_mm"),
+                rs.getFloat("height_mm"));
     }
 
     private byte[] read(StoredFile file) {

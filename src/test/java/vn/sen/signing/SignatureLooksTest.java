@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import vn.sen.files.StoredFile;
 import vn.sen.organization.Organization;
 import vn.sen.organization.Organization.NewOfficer;
 import vn.sen.organization.Organization.NewUnit;
@@ -55,6 +56,12 @@ class SignatureLooksTest {
 
     @Autowired
     Organization organization;
+
+    @Autowired
+    ExternalSigning external;
+
+    @Autowired
+    vn.sen.files.FileManagement files;
 
     @TempDir
     Path dir;
@@ -135,6 +142,32 @@ class SignatureLooksTest {
         var report = validation.validate(issued);
         assertThat(report.signatures()).hasSize(2).allMatch(c -> c.verdict() == Verdict.VALID);
         assertThat(PdfSigningTest.pdfsig(issued)).contains("Total document signed");
+    }
+
+    @Test
+    void an_external_signer_signs_with_the_approval_look_even_if_the_image_changes_meanwhile() throws Exception {
+        images.setSignature(chairman, officer, signatureImage(Color.BLUE), 40);
+        var signer = new ReferenceExternalSigner(pki.signer.pkcs12(dir, "ext-look"), TestPki.PASSWORD);
+        StoredFile draft;
+        try (var in = java.nio.file.Files.newInputStream(decision())) {
+            draft = files.store(in, "quyet-dinh.pdf", chairman.username());
+        }
+        var look =
+                new Look.Approval("Nguyễn Văn An", images.signatureOf(officer).orElseThrow());
+        var prepared = external.prepare(
+                draft, signer.chain(), new SignatureRequest(PadesLevel.B_B, "Phê duyệt", "", look), null, "ct");
+        images.setSignature(chairman, officer, signatureImage(new Color(20, 40, 200)), 45); // replaced meanwhile
+        StoredFile signed = external.complete(
+                prepared.id(),
+                signer.sign(prepared.dataToSign(), prepared.scheme().name()),
+                "ct");
+        assertThat(validation.validate(signed).signatures().getFirst().verdict())
+                .isEqualTo(Verdict.VALID);
+        try (var in = files.open(signed);
+                PDDocument document = Loader.loadPDF(in.readAllBytes())) {
+            Signed approval = SignaturePlacement.lastVisibleSignature(document).orElseThrow();
+            assertThat(approval.width()).isCloseTo(40 * 72f / 25.4f, org.assertj.core.data.Offset.offset(0.5f));
+        }
     }
 
     @Test
