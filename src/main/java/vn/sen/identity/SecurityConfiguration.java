@@ -120,7 +120,7 @@ class SecurityConfiguration {
                             .hasAuthority(SenUser.STAGE_CHANGE_PASSWORD)
                             .requestMatchers("/audit", "/audit/**")
                             .hasRole("SECURITY_AUDITOR")
-                            .requestMatchers("/admin/calendar/**")
+                            .requestMatchers("/admin/calendar/**", "/admin/trust-anchors", "/admin/trust-anchors/**")
                             .hasRole("SYSTEM_ADMIN")
                             .requestMatchers("/admin/**")
                             .hasAnyRole("SYSTEM_ADMIN", "UNIT_ADMIN")
