@@ -1,0 +1,94 @@
+package vn.sen.signing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.web.servlet.MockMvc;
+import vn.sen.demo.DemoFixture;
+import vn.sen.identity.TestLogins;
+
+/** An officer sets their own signature image from the account pages; bad images are refused in Vietnamese. */
+@SpringBootTest
+@AutoConfigureMockMvc
+class SignatureImageWebTest {
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    DemoFixture demo;
+
+    @Autowired
+    TestLogins logins;
+
+    @BeforeEach
+    void province() {
+        demo.ensureLoaded();
+    }
+
+    @Test
+    void the_chairman_uploads_a_blue_signature_and_sees_it_at_its_printed_size() throws Exception {
+        var chairman = authentication(logins.signedIn("chutich"));
+        mvc.perform(multipart("/account/signature")
+                .file(new MockMultipartFile("file", "chu-ky.png", "image/png", ink(Color.BLUE)))
+                .param("widthMm", "42")
+                .with(csrf())
+                .with(chairman));
+        String page = mvc.perform(get("/account/signature").with(chairman))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(page).contains("data:image/png;base64,").contains("42 × 16,8 mm"); // Vietnamese decimal comma
+
+        var refused = mvc.perform(multipart("/account/signature")
+                        .file(new MockMultipartFile("file", "do.png", "image/png", ink(Color.RED)))
+                        .with(csrf())
+                        .with(chairman))
+                .andReturn();
+        assertThat(refused.getFlashMap().get("error")).isEqualTo("signing.error.signature-not-blue");
+    }
+
+    @Test
+    void an_account_without_an_officer_has_no_signature_to_set() throws Exception {
+        var admin = authentication(logins.signedIn("quantri"));
+        String page = mvc.perform(get("/account/signature").with(admin))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(page).contains("không gắn với cán bộ");
+        var refused = mvc.perform(multipart("/account/signature")
+                        .file(new MockMultipartFile("file", "x.png", "image/png", ink(Color.BLUE)))
+                        .with(csrf())
+                        .with(admin))
+                .andReturn();
+        assertThat(refused.getFlashMap().get("error")).isEqualTo("signing.error.image-not-yours");
+    }
+
+    private static byte[] ink(Color color) throws IOException {
+        var image = new BufferedImage(500, 200, BufferedImage.TYPE_INT_ARGB);
+        var g = image.createGraphics();
+        g.setColor(color);
+        g.setStroke(new BasicStroke(7));
+        g.drawArc(30, 30, 260, 130, 10, 320);
+        g.drawLine(200, 170, 470, 40);
+        g.dispose();
+        var out = new ByteArrayOutputStream();
+        ImageIO.write(image, "png", out);
+        return out.toByteArray();
+    }
+}
