@@ -6,12 +6,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 
-import java.awt.BasicStroke;
 import java.awt.Color;
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import javax.imageio.ImageIO;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -45,7 +40,8 @@ class SignatureImageWebTest {
     void the_chairman_uploads_a_blue_signature_and_sees_it_at_its_printed_size() throws Exception {
         var chairman = authentication(logins.signedIn("chutich"));
         mvc.perform(multipart("/account/signature")
-                .file(new MockMultipartFile("file", "chu-ky.png", "image/png", ink(Color.BLUE)))
+                .file(new MockMultipartFile(
+                        "file", "chu-ky.png", "image/png", SignatureLooksTest.signatureImage(Color.BLUE)))
                 .param("widthMm", "42")
                 .with(csrf())
                 .with(chairman));
@@ -56,7 +52,8 @@ class SignatureImageWebTest {
         assertThat(page).contains("data:image/png;base64,").contains("42 × 16,8 mm"); // Vietnamese decimal comma
 
         var refused = mvc.perform(multipart("/account/signature")
-                        .file(new MockMultipartFile("file", "do.png", "image/png", ink(Color.RED)))
+                        .file(new MockMultipartFile(
+                                "file", "do.png", "image/png", SignatureLooksTest.signatureImage(Color.RED)))
                         .with(csrf())
                         .with(chairman))
                 .andReturn();
@@ -72,23 +69,11 @@ class SignatureImageWebTest {
                 .getContentAsString();
         assertThat(page).contains("không gắn với cán bộ");
         var refused = mvc.perform(multipart("/account/signature")
-                        .file(new MockMultipartFile("file", "x.png", "image/png", ink(Color.BLUE)))
+                        .file(new MockMultipartFile(
+                                "file", "x.png", "image/png", SignatureLooksTest.signatureImage(Color.BLUE)))
                         .with(csrf())
                         .with(admin))
                 .andReturn();
         assertThat(refused.getFlashMap().get("error")).isEqualTo("signing.error.image-not-yours");
-    }
-
-    private static byte[] ink(Color color) throws IOException {
-        var image = new BufferedImage(500, 200, BufferedImage.TYPE_INT_ARGB);
-        var g = image.createGraphics();
-        g.setColor(color);
-        g.setStroke(new BasicStroke(7));
-        g.drawArc(30, 30, 260, 130, 10, 320);
-        g.drawLine(200, 170, 470, 40);
-        g.dispose();
-        var out = new ByteArrayOutputStream();
-        ImageIO.write(image, "png", out);
-        return out.toByteArray();
     }
 }

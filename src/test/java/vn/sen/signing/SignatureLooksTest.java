@@ -248,7 +248,7 @@ class SignatureLooksTest {
     }
 
     /** A handwritten-like stroke in {@code ink} on a transparent background, 400 × 160 pixels. */
-    private static byte[] signatureImage(Color ink) throws IOException {
+    static byte[] signatureImage(Color ink) throws IOException {
         var image = new BufferedImage(400, 160, BufferedImage.TYPE_INT_ARGB);
         var g = image.createGraphics();
         g.setColor(ink);
