@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -169,6 +170,7 @@ public class ExternalSigning {
         Instant at = Instant.now(clock).truncatedTo(ChronoUnit.SECONDS);
         var kept = Kept.of(request, chosen);
         byte[] data = dataToSign(pdf, chain, kept, at);
+        byte[] digest = TrustAnchors.digest(data);
         UUID id = UUID.randomUUID();
         Instant expires = at.plus(VALIDITY);
         jdbc.sql("""
@@ -186,10 +188,10 @@ public class ExternalSigning {
                                 .toArray(String[]::new))
                 .param("at", at.atOffset(ZoneOffset.UTC))
                 .param("request", json.writeValueAsString(kept))
-                .param("digest", TrustAnchors.sha256(data))
+                .param("digest", HexFormat.of().formatHex(digest))
                 .param("expires", expires.atOffset(ZoneOffset.UTC))
                 .update();
-        return new Prepared(id, data, java.util.HexFormat.of().parseHex(TrustAnchors.sha256(data)), chosen, expires);
+        return new Prepared(id, data, digest, chosen, expires);
     }
 
     /**

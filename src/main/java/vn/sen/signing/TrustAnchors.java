@@ -1,7 +1,6 @@
 package vn.sen.signing;
 
 import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
@@ -140,19 +139,14 @@ public class TrustAnchors {
     }
 
     static String sha256(byte[] bytes) {
+        return HexFormat.of().formatHex(digest(bytes));
+    }
+
+    static byte[] digest(byte[] bytes) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+            return MessageDigest.getInstance("SHA-256").digest(bytes);
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    static String pem(X509Certificate certificate) {
-        return "-----BEGIN CERTIFICATE-----\n"
-                + new String(
-                        java.util.Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
-                                .encode(encoded(certificate)),
-                        StandardCharsets.US_ASCII)
-                + "\n-----END CERTIFICATE-----\n";
     }
 }
