@@ -8,16 +8,12 @@ import java.awt.Color;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.List;
 import javax.imageio.ImageIO;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.pdmodel.PDPage;
-import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
-import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -216,35 +212,8 @@ class SignatureLooksTest {
 
     // ---- a decision with its signature block, and images --------------------------------------
 
-    private Path decision() throws IOException {
-        try (var document = new PDDocument()) {
-            var page = new PDPage(PDRectangle.A4);
-            document.addPage(page);
-            PDType0Font font;
-            try (InputStream in =
-                    getClass().getClassLoader().getResourceAsStream("liberation/LiberationSerif-Regular.ttf")) {
-                font = PDType0Font.load(document, in, true);
-            }
-            try (var content = new PDPageContentStream(document, page)) {
-                text(content, font, 13, 72, 780, "ỦY BAN NHÂN DÂN TỈNH SEN");
-                text(content, font, 13, 72, 740, "QUYẾT ĐỊNH Về việc phê duyệt kế hoạch chuyển đổi số");
-                text(content, font, 13, 360, 420, "TM. ỦY BAN NHÂN DÂN");
-                text(content, font, 13, 385, 402, "CHỦ TỊCH");
-                text(content, font, 13, 370, 300, "Nguyễn Văn An");
-            }
-            Path file = dir.resolve("quyet-dinh-" + System.nanoTime() + ".pdf");
-            document.save(file.toFile());
-            return file;
-        }
-    }
-
-    private static void text(PDPageContentStream content, PDType0Font font, float size, float x, float y, String text)
-            throws IOException {
-        content.beginText();
-        content.setFont(font, size);
-        content.newLineAtOffset(x, y);
-        content.showText(text);
-        content.endText();
+    private Path decision() {
+        return TestDocuments.decision(dir, "Nguyễn Văn An");
     }
 
     /** A handwritten-like stroke in {@code ink} on a transparent background, 400 × 160 pixels. */
