@@ -1,5 +1,6 @@
 package vn.sen.documents;
 
+import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -30,12 +31,19 @@ import vn.sen.documents.OutgoingViews.VersionView;
 import vn.sen.files.FileManagement;
 import vn.sen.files.PdfConversion;
 import vn.sen.files.StoredFile;
+import vn.sen.organization.DelegatedRight;
 import vn.sen.organization.Organization;
 import vn.sen.organization.Views.OfficerView;
 import vn.sen.organization.Views.UnitView;
 import vn.sen.shared.Role;
 import vn.sen.shared.RuleViolation;
 import vn.sen.shared.UserScope;
+import vn.sen.signing.CertificateHolder;
+import vn.sen.signing.ExternalSigning;
+import vn.sen.signing.PdfNumbering;
+import vn.sen.signing.PdfSigning.Look;
+import vn.sen.signing.PdfSigning.SignatureRequest;
+import vn.sen.signing.SignatureImages;
 
 /**
  * Outgoing documents (văn bản đi): draft with versions → review route (ordered, or parallel on one
@@ -43,8 +51,13 @@ import vn.sen.shared.UserScope;
  * → release: units of this installation receive an incoming document at once, other agencies are
  * handed to interchange through {@link OutgoingDocumentReleased}.
  *
- * <p>No digital signature exists yet: the signer's approval is recorded as an approval, and shown as
- * such, never as a signature.
+ * <p>Digital signatures follow the order of Decree 30 annex I: the signer approves by signing the PDF of
+ * the last version with their certificate and signature image ({@link #prepareApproval}, {@link
+ * #approveSigned}); issuance writes the number and date into that signed PDF; the issuer's clerk then
+ * signs it with the agency's certificate and seal ({@link #prepareIssuance}, {@link #sealSigned}), and only
+ * then may a signed document be released — the signed file is what recipients receive. A document
+ * approved without a digital signature (a paper original signed by hand) is numbered and released as
+ * before and shown as approved, never as signed.
  */
 @Service
 @Transactional(readOnly = true)
@@ -58,6 +71,9 @@ public class OutgoingDocuments {
     private final IncomingDocuments incoming;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final OutgoingSignatures signatures;
+    private final SignatureImages images;
+    private final ExternalSigning external;
 
     OutgoingDocuments(
             JdbcClient jdbc,
@@ -67,7 +83,13 @@ public class OutgoingDocuments {
             PdfConversion conversion,
             IncomingDocuments incoming,
             ApplicationEventPublisher events,
-            Clock clock) {
+            Clock clock,
+            OutgoingSignatures signatures,
+            SignatureImages images,
+            ExternalSigning external) {
+        this.signatures = signatures;
+        this.images = images;
+        this.external = external;
         this.conversion = conversion;
         this.jdbc = jdbc;
         this.registers = registers;
@@ -245,6 +267,9 @@ public class OutgoingDocuments {
         if (!approve && text.isEmpty()) {
             throw new RuleViolation("documents.error.reason-required");
         }
+        if (approve && step[1].equals("APPROVAL")) {
+            requireSigningRight(doc(id));
+        }
         jdbc.sql("""
                 update documents.outgoing_step set state = :s, comment = :c, decided_by = :by, decided_at = now()
                 where id = :id
@@ -327,8 +352,139 @@ public class OutgoingDocuments {
                 .param("id", id)
                 .update();
         String printed = Printed.numberLine(number.number(), notation);
+        signatures.number(
+                id,
+                new PdfNumbering.Written(
+                        Printed.number(number.number()),
+                        Printed.number(number.number()) + "/" + notation,
+                        Printed.day(today),
+                        Printed.month(today),
+                        Integer.toString(today.getYear())),
+                clerk.username());
         history(id, clerk, "ISSUED", printed);
         return printed;
+    }
+
+    // ---- digital signatures -------------------------------------------------------------------
+
+    /**
+     * Step 1 of the signer's approval signature (ký duyệt): the PDF of the last version prepared for the
+     * certificate {@code chain}, which must be the signer's own, with the signer's signature image between
+     * position line and name.
+     */
+    @Transactional
+    public ExternalSigning.Prepared prepareApproval(UserScope user, long stepId, List<X509Certificate> chain) {
+        long id = approvalStep(user, stepId);
+        Doc doc = doc(id);
+        requireSigningRight(doc);
+        OfficerView signer = officer(user.officerId());
+        if (chain.isEmpty()) {
+            throw new RuleViolation("signing.error.no-certificate");
+        }
+        CertificateHolder.requirePerson(chain.getFirst(), signer.fullName());
+        var image = images.signatureOf(signer.id())
+                .orElseThrow(() -> new RuleViolation("documents.error.no-signature-image"));
+        OutgoingView view = load(id).orElseThrow();
+        StoredFile pdf = view.latest() == null
+                ? null
+                : view.latest().pdfId().map(files::require).orElse(null);
+        if (pdf == null) {
+            throw new RuleViolation("documents.error.no-pdf");
+        }
+        var request = new SignatureRequest(
+                external.defaultLevel(),
+                "Phê duyệt: " + view.subject(),
+                view.issuerName(),
+                new Look.Approval(signer.fullName(), image));
+        return signatures.prepare(id, OutgoingSignatures.Stage.APPROVAL, pdf, chain, request, user.username());
+    }
+
+    /** Step 2 of the approval signature: the value embedded, the signed PDF kept, the step approved. */
+    @Transactional
+    public void approveSigned(UserScope user, long stepId, UUID pendingId, byte[] value, String comment) {
+        long id = approvalStep(user, stepId);
+        requireSigningRight(doc(id));
+        signatures.complete(id, OutgoingSignatures.Stage.APPROVAL, pendingId, value, user.username());
+        history(id, user, "SIGNED", "v" + latestVersion(id));
+        decide(user, stepId, true, comment);
+    }
+
+    /**
+     * Step 1 of the agency's issuance signature (ký phát hành): the numbered PDF prepared for the agency's
+     * certificate, with the agency's seal over the left third of the approval signature; by a clerk of
+     * the issuer, once the number and date are written in.
+     */
+    @Transactional
+    public ExternalSigning.Prepared prepareIssuance(UserScope clerk, long id, List<X509Certificate> chain) {
+        OutgoingView view = awaitingSeal(clerk, id);
+        if (chain.isEmpty()) {
+            throw new RuleViolation("signing.error.no-certificate");
+        }
+        CertificateHolder.requireAgency(chain.getFirst(), view.issuerName());
+        var seal = images.sealOf(view.issuerUnitId())
+                .orElseThrow(() -> new RuleViolation("documents.error.no-seal-image"));
+        var request = new SignatureRequest(
+                external.defaultLevel(),
+                "Ban hành văn bản số " + view.numberAndNotation(),
+                view.issuerName(),
+                new Look.Issuance(seal));
+        return signatures.prepare(
+                id,
+                OutgoingSignatures.Stage.ISSUANCE,
+                view.signedFile().orElseThrow(),
+                chain,
+                request,
+                clerk.username());
+    }
+
+    /** Step 2 of the issuance signature: the sealed PDF kept; the document may be released. */
+    @Transactional
+    public void sealSigned(UserScope clerk, long id, UUID pendingId, byte[] value) {
+        OutgoingView view = awaitingSeal(clerk, id);
+        signatures.complete(id, OutgoingSignatures.Stage.ISSUANCE, pendingId, value, clerk.username());
+        history(id, clerk, "SEALED", view.numberAndNotation());
+    }
+
+    /** The pending approval step of the user, by its id; returns the document's id. */
+    private long approvalStep(UserScope user, long stepId) {
+        var step = jdbc.sql("select outgoing_id, kind, officer_id, state from documents.outgoing_step where id = :id")
+                .param("id", stepId)
+                .query((rs, n) -> new Object[] {
+                    rs.getLong("outgoing_id"), rs.getString("kind"), rs.getObject("officer_id"), rs.getString("state")
+                })
+                .optional()
+                .orElseThrow(() -> new RuleViolation("documents.error.not-found"));
+        if (!step[1].equals("APPROVAL") || !Objects.equals(step[2], user.officerId())) {
+            throw new AccessDeniedException("step " + stepId + " is not the user's approval");
+        }
+        if (!StepState.PENDING.name().equals(step[3])) {
+            throw new RuleViolation("documents.error.state");
+        }
+        return (long) step[0];
+    }
+
+    private OutgoingView awaitingSeal(UserScope clerk, long id) {
+        Doc doc = doc(id);
+        if (!registers.keeps(clerk, doc.issuerUnitId())) {
+            throw new AccessDeniedException("not a clerk of the issuer");
+        }
+        OutgoingView view = load(id).orElseThrow();
+        if (!view.awaitedSignature().equals("ISSUANCE")) {
+            throw new RuleViolation(
+                    view.signedApproval() ? "documents.error.not-issued" : "documents.error.not-signed");
+        }
+        return view;
+    }
+
+    /**
+     * Who signs "thừa lệnh" (TL.) or "thừa ủy quyền" (TUQ.) does so by a delegation of the signing right
+     * in the issuer's name, valid today; other forms sign by their own position.
+     */
+    private void requireSigningRight(Doc doc) {
+        if (doc.signerForm() == SignerForm.BY_ORDER || doc.signerForm() == SignerForm.AUTHORISED) {
+            organization.requireDelegationIn(
+                    doc.issuerUnitId(), doc.signerOfficerId(), DelegatedRight.SIGNING, LocalDate.now(clock));
+        }
     }
 
     /**
@@ -363,23 +519,22 @@ public class OutgoingDocuments {
         if (view.confidentiality().stateSecret() && view.recipients().stream().anyMatch(r -> r.unitId() == null)) {
             throw new RuleViolation("documents.error.secret-external");
         }
+        if (view.awaitedSignature().equals("ISSUANCE")) {
+            throw new RuleViolation("documents.error.not-sealed");
+        }
+        List<UUID> sent = view.signedFile()
+                .map(f -> List.of(f.id()))
+                .orElseGet(() -> view.latest() == null
+                        ? List.of()
+                        : List.of(view.latest()
+                                .pdfId()
+                                .orElse(view.latest().file().id())));
         UnitView issuer = organization.requireUnit(doc.issuerUnitId());
         String signer = view.signerName();
         List<ExternalRecipient> external = new ArrayList<>();
         for (RecipientView recipient : view.recipients()) {
             if (recipient.unitId() != null) {
-                long incomingId = incoming.receive(
-                        clerk,
-                        recipient.unitId(),
-                        id,
-                        issuer,
-                        view,
-                        signer,
-                        view.latest() == null
-                                ? List.of()
-                                : List.of(view.latest()
-                                        .pdfId()
-                                        .orElse(view.latest().file().id())));
+                long incomingId = incoming.receive(clerk, recipient.unitId(), id, issuer, view, signer, sent);
                 jdbc.sql("update documents.outgoing_recipient set incoming_id = :i, state = 'DELIVERED' where id = :id")
                         .param("i", incomingId)
                         .param("id", recipient.id())
@@ -587,7 +742,9 @@ public class OutgoingDocuments {
             DocumentType type,
             Confidentiality confidentiality,
             OutgoingState state,
-            String createdBy) {}
+            String createdBy,
+            long signerOfficerId,
+            SignerForm signerForm) {}
 
     private Doc doc(long id) {
         return jdbc.sql("select * from documents.outgoing where id = :id for update")
@@ -599,7 +756,9 @@ public class OutgoingDocuments {
                         DocumentType.valueOf(rs.getString("doc_type")),
                         Confidentiality.valueOf(rs.getString("confidentiality")),
                         OutgoingState.valueOf(rs.getString("state")),
-                        rs.getString("created_by")))
+                        rs.getString("created_by"),
+                        rs.getLong("signer_officer_id"),
+                        SignerForm.valueOf(rs.getString("signer_form"))))
                 .optional()
                 .orElseThrow(() -> new RuleViolation("documents.error.not-found"));
     }
@@ -861,7 +1020,8 @@ public class OutgoingDocuments {
                             jdbc.sql("select o.* from documents.outgoing o where o.amends = :d order by o.id")
                                     .param("d", id)
                                     .query(OutgoingDocuments::row)
-                                    .list());
+                                    .list(),
+                            signatures.stages(id));
                 })
                 .optional();
     }

@@ -135,6 +135,12 @@ public final class OutgoingViews {
             String decidedBy,
             Instant decidedAt) {}
 
+    /**
+     * A signed stage of the document (APPROVAL, NUMBERED, ISSUANCE): the PDF it made, the certificate
+     * holder of its signature (empty for the numbering), who did it and when.
+     */
+    public record SignedStage(String stage, StoredFile file, String holder, String actor, Instant at) {}
+
     public record RecipientView(long id, Long unitId, String name, String code, Long incomingId, String state) {}
 
     public record CommentView(int version, String author, String text, Instant at) {}
@@ -169,7 +175,8 @@ public final class OutgoingViews {
             String recallReason,
             Long amends,
             Amendment amendment,
-            List<OutgoingRow> amendedBy) {
+            List<OutgoingRow> amendedBy,
+            List<SignedStage> signatures) {
 
         /** Printed number, e.g. {@code 05/QĐ-UBND}; empty before issuance. */
         public String numberAndNotation() {
@@ -180,6 +187,27 @@ public final class OutgoingViews {
 
         public VersionView latest() {
             return versions.isEmpty() ? null : versions.getLast();
+        }
+
+        /** Signed with the approval signature: issuance must then be signed too. */
+        public boolean signedApproval() {
+            return signatures.stream().anyMatch(s -> s.stage().equals("APPROVAL"));
+        }
+
+        /** The last signed stage's file, the one to read and to send; empty if nothing was signed. */
+        public java.util.Optional<StoredFile> signedFile() {
+            return signatures.isEmpty()
+                    ? java.util.Optional.empty()
+                    : java.util.Optional.of(signatures.getLast().file());
+        }
+
+        /** The stage a signature is waiting for: APPROVAL, ISSUANCE, or empty. */
+        public String awaitedSignature() {
+            if (state == OutgoingState.APPROVAL) {
+                return "APPROVAL";
+            }
+            boolean issued = signatures.stream().anyMatch(s -> s.stage().equals("ISSUANCE"));
+            return state == OutgoingState.ISSUED && signedApproval() && !issued ? "ISSUANCE" : "";
         }
     }
 

@@ -9,7 +9,24 @@ public final class Printed {
 
     /** {@code Số: 05/QĐ-UBND}: numbers below 10 take a leading zero. */
     public static String numberLine(int number, String notation) {
-        return "Số: " + (number < 10 ? "0" + number : Integer.toString(number)) + "/" + notation;
+        return "Số: " + number(number) + "/" + notation;
+    }
+
+    /** {@code 05}, {@code 125}. */
+    public static String number(int number) {
+        return number < 10 ? "0" + number : Integer.toString(number);
+    }
+
+    /** {@code 05}, {@code 24}: days below 10 take a leading zero. */
+    public static String day(LocalDate date) {
+        int day = date.getDayOfMonth();
+        return day < 10 ? "0" + day : Integer.toString(day);
+    }
+
+    /** {@code 01}, {@code 02}, then {@code 3} … {@code 12}: January and February take a leading zero. */
+    public static String month(LocalDate date) {
+        int month = date.getMonthValue();
+        return month <= 2 ? "0" + month : Integer.toString(month);
     }
 
     /**
@@ -17,10 +34,7 @@ public final class Printed {
      * a leading zero.
      */
     public static String dateLine(String place, LocalDate date) {
-        int day = date.getDayOfMonth();
-        int month = date.getMonthValue();
-        return place + ", ngày " + (day < 10 ? "0" + day : day) + " tháng " + (month <= 2 ? "0" + month : month)
-                + " năm " + date.getYear();
+        return place + ", ngày " + day(date) + " tháng " + month(date) + " năm " + date.getYear();
     }
 
     /**

@@ -591,9 +591,26 @@ public class Organization {
      * {@code day}; refused with a clear reason when there is none, it expired, or it was revoked.
      */
     public DelegationView requireDelegation(long fromOfficer, long toOfficer, DelegatedRight right, LocalDate day) {
-        List<DelegationView> candidates = delegations(
-                "where d.from_officer_id = :from and d.to_officer_id = :to and d.delegated_right = :right",
-                Map.of("from", fromOfficer, "to", toOfficer, "right", right.name()));
+        return validOn(
+                delegations(
+                        "where d.from_officer_id = :from and d.to_officer_id = :to and d.delegated_right = :right",
+                        Map.of("from", fromOfficer, "to", toOfficer, "right", right.name())),
+                day);
+    }
+
+    /**
+     * The delegation that lets {@code toOfficer} exercise {@code right} in the name of unit {@code unitId}
+     * on {@code day} (ký thừa lệnh, thừa ủy quyền); refused as {@link #requireDelegation} refuses.
+     */
+    public DelegationView requireDelegationIn(long unitId, long toOfficer, DelegatedRight right, LocalDate day) {
+        return validOn(
+                delegations(
+                        "where d.unit_id = :unit and d.to_officer_id = :to and d.delegated_right = :right",
+                        Map.of("unit", unitId, "to", toOfficer, "right", right.name())),
+                day);
+    }
+
+    private static DelegationView validOn(List<DelegationView> candidates, LocalDate day) {
         return candidates.stream()
                 .filter(d -> d.validOn(day))
                 .findFirst()

@@ -147,6 +147,11 @@ public class ExternalSigning {
         this.clock = clock;
     }
 
+    /** The level Sen signs documents at: B-T when a time-stamping authority is configured, else B-B. */
+    public PadesLevel defaultLevel() {
+        return dss.properties().timestamps() ? PadesLevel.B_T : PadesLevel.B_B;
+    }
+
     /**
      * Prepares {@code pdf} for a signature by the holder of {@code chain} (signer first). The caller has
      * already decided that {@code actor} may sign this file.

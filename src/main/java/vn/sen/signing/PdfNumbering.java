@@ -5,7 +5,6 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -42,8 +41,6 @@ import vn.sen.shared.VietnameseText;
  *
  * <p>The text is added as read-only, printable annotations in an incremental update: the page's content
  * is not touched, the approval signature stays valid, and the issuance signature then covers all of it.
- * Day and month are written per Decree 30: with a leading zero for days below 10 and for January and
- * February.
  */
 @Service
 public class PdfNumbering {
@@ -61,42 +58,40 @@ public class PdfNumbering {
         this.temporary = temporary;
     }
 
-    /** The day as Decree 30 writes it: 05, 12. */
-    static String day(LocalDate date) {
-        return "%02d".formatted(date.getDayOfMonth());
-    }
-
-    /** The month as Decree 30 writes it: 01, 02, then 3 … 12. */
-    static String month(LocalDate date) {
-        int month = date.getMonthValue();
-        return month <= 2 ? "0" + month : Integer.toString(month);
-    }
+    /**
+     * What the clerk writes in, printed as Decree 30 prints it (the caller formats it).
+     *
+     * @param number the number, e.g. {@code 05}
+     * @param numberAndNotation written when the draft has no "/" after "Số:", e.g. {@code 05/QĐ-UBND}
+     * @param day e.g. {@code 05}
+     * @param month e.g. {@code 02} or {@code 11}
+     * @param year e.g. {@code 2026}, written when the draft leaves it blank
+     */
+    public record Written(String number, String numberAndNotation, String day, String month, String year) {}
 
     /**
-     * A new stored file: {@code pdf} with {@code number} (the number alone when the draft prints the
-     * notation after the blank, else number and notation) and {@code date} written in.
-     *
-     * @param numberAndNotation what to write when the draft has no "/" after "Số:", e.g. {@code 15/QĐ-UBND}
+     * A new stored file: {@code pdf} with the number (alone when the draft prints the notation after the
+     * blank, else with the notation) and the date written in.
      */
-    public StoredFile write(StoredFile pdf, int number, String numberAndNotation, LocalDate date, String actor) {
+    public StoredFile write(StoredFile pdf, Written written, String actor) {
         Path source = temporary.copy(pdf);
         try {
-            return temporary.keep(write(source, number, numberAndNotation, date), pdf.name(), actor);
+            return temporary.keep(write(source, written), pdf.name(), actor);
         } finally {
             TemporaryFiles.delete(source);
         }
     }
 
     /** The file version: a new temporary file the caller moves or deletes. */
-    Path write(Path pdf, int number, String numberAndNotation, LocalDate date) {
+    Path write(Path pdf, Written written) {
         PdfChecks.requireSignable(pdf);
         Path out = temporary.create("sen-numbered-");
         try (PDDocument document = Loader.loadPDF(new RandomAccessReadBufferedFile(pdf.toFile()))) {
             PDPage page = document.getPage(0);
             List<Row> rows = rows(document);
             List<Placed> texts = new ArrayList<>();
-            texts.add(numberText(rows, number, numberAndNotation));
-            texts.addAll(dateTexts(rows, date));
+            texts.add(numberText(rows, written));
+            texts.addAll(dateTexts(rows, written));
             PDType0Font font;
             try (InputStream in =
                     PdfNumbering.class.getClassLoader().getResourceAsStream("liberation/LiberationSerif-Regular.ttf")) {
@@ -138,7 +133,7 @@ public class PdfNumbering {
     /** A text to write: right-aligned at {@code right} or centred between {@code left} and {@code right}. */
     private record Placed(String text, float left, float right, float baseline, float size, boolean centred) {}
 
-    private static Placed numberText(List<Row> rows, int number, String numberAndNotation) {
+    private static Placed numberText(List<Row> rows, Written written) {
         for (Row row : rows) {
             Matcher m = NUMBER.matcher(row.folded());
             if (!m.find()) {
@@ -153,15 +148,10 @@ public class PdfNumbering {
             if (slash > 0 && gap.isBlank()) {
                 Glyph before = row.at(slash);
                 return new Placed(
-                        Integer.toString(number),
-                        colon.right(),
-                        before.left() - 0.5f,
-                        colon.baseline(),
-                        colon.size(),
-                        false);
+                        written.number(), colon.right(), before.left() - 0.5f, colon.baseline(), colon.size(), false);
             }
             return new Placed(
-                    numberAndNotation,
+                    written.numberAndNotation(),
                     colon.right() + colon.size() / 3,
                     colon.right() + colon.size() * 12,
                     colon.baseline(),
@@ -171,7 +161,7 @@ public class PdfNumbering {
         throw new RuleViolation("signing.error.no-number-line");
     }
 
-    private static List<Placed> dateTexts(List<Row> rows, LocalDate date) {
+    private static List<Placed> dateTexts(List<Row> rows, Written written) {
         for (Row row : rows) {
             Matcher m = DATE.matcher(row.folded());
             if (!m.find()) {
@@ -181,18 +171,18 @@ public class PdfNumbering {
                 throw new RuleViolation("signing.error.date-already-written");
             }
             List<Placed> texts = new ArrayList<>();
-            texts.add(between(row, m.start(1) - 1, m.end(1), day(date)));
-            texts.add(between(row, m.start(2) - 1, m.end(2), month(date)));
+            texts.add(between(row, m.start(1) - 1, m.end(1), written.day()));
+            texts.add(between(row, m.start(2) - 1, m.end(2), written.month()));
             if (m.group(3).isBlank()) {
                 Glyph last = row.at(m.start(3) - 1);
                 texts.add(new Placed(
-                        Integer.toString(date.getYear()),
+                        written.year(),
                         last.right() + last.size() / 3,
                         last.right() + last.size() * 3,
                         last.baseline(),
                         last.size(),
                         false));
-            } else if (!m.group(3).strip().equals(Integer.toString(date.getYear()))) {
+            } else if (!m.group(3).strip().equals(written.year())) {
                 throw new RuleViolation("signing.error.date-already-written");
             }
             return texts;

@@ -100,6 +100,15 @@ public class SignatureImages {
         return active("unit_id", unitId, Kind.SEAL);
     }
 
+    /**
+     * The agency's seal image, for a caller that has decided {@code user} applies it (the clerk who keeps
+     * the agency's registers, which {@link #sealFor} cannot know about).
+     */
+    @Transactional(readOnly = true)
+    public Optional<Image> sealOf(long unitId) {
+        return active("unit_id", unitId, Kind.SEAL);
+    }
+
     /** An image by id, in use or replaced since (a prepared signature keeps the image it was shown with). */
     @Transactional(readOnly = true)
     Image byId(long id) {

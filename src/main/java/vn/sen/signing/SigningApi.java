@@ -78,9 +78,7 @@ class SigningApi {
         if (pdf == null) {
             throw new RuleViolation("signing.error.file-unknown");
         }
-        List<X509Certificate> chain = request.certificates() == null
-                ? List.of()
-                : request.certificates().stream().map(SigningApi::certificate).toList();
+        List<X509Certificate> chain = CertificateHolder.chain(request.certificates());
         var prepared = external.prepare(
                 pdf,
                 chain,
@@ -123,14 +121,6 @@ class SigningApi {
             return validation.validate(copy);
         } finally {
             TemporaryFiles.delete(copy);
-        }
-    }
-
-    private static X509Certificate certificate(String base64) {
-        try {
-            return TrustAnchors.parse(Base64.getDecoder().decode(base64)).getFirst();
-        } catch (IllegalArgumentException e) {
-            throw new RuleViolation("signing.error.trust-not-certificate");
         }
     }
 }

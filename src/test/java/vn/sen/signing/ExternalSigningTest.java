@@ -71,7 +71,7 @@ class ExternalSigningTest {
             try (var in = files.open(signed)) {
                 Files.copy(in, copy);
             }
-            assertThat(PdfSigningTest.pdfsig(copy))
+            assertThat(TestDocuments.pdfsig(copy))
                     .contains("Signature is Valid")
                     .contains("Total document signed");
         }

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 import org.apache.pdfbox.Loader;
@@ -17,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import vn.sen.signing.PdfNumbering.Written;
 import vn.sen.signing.PdfSigning.SignatureRequest;
 import vn.sen.signing.SignatureReport.Verdict;
 
@@ -51,7 +51,7 @@ class PdfNumberingTest {
         Path approved = sign(TestDocuments.decision(dir, "Nguyễn Văn An"), pki.signer);
         byte[] signedOriginal = Files.readAllBytes(approved);
 
-        Path numbered = numbering.write(approved, 15, "15/QĐ-UBND", LocalDate.of(2026, 2, 3));
+        Path numbered = numbering.write(approved, new Written("15", "15/QĐ-UBND", "03", "02", "2026"));
         byte[] withNumber = Files.readAllBytes(numbered);
         assertThat(Arrays.copyOf(withNumber, signedOriginal.length))
                 .as("an incremental update: the signed original is kept byte for byte")
@@ -82,7 +82,7 @@ class PdfNumberingTest {
                 .hasSize(2)
                 .allSatisfy(
                         c -> assertThat(c.verdict()).as(c.details().toString()).isEqualTo(Verdict.VALID));
-        String pdfsig = PdfSigningTest.pdfsig(issued);
+        String pdfsig = TestDocuments.pdfsig(issued);
         assertThat(pdfsig.split("Signature is Valid", -1)).hasSize(3);
         assertThat(pdfsig).contains("Total document signed");
         try (PDDocument document = Loader.loadPDF(issued.toFile())) {
@@ -92,19 +92,19 @@ class PdfNumberingTest {
     }
 
     @Test
-    void a_blank_year_is_filled_and_march_has_no_leading_zero() throws Exception {
+    void a_blank_year_is_filled_in() throws Exception {
         Path draft = TestDocuments.decision(dir, "Nguyễn Văn An", "Số:", "Sen, ngày      tháng      năm");
-        Path numbered = numbering.write(draft, 7, "7/QĐ-UBND", LocalDate.of(2026, 3, 12));
+        Path numbered = numbering.write(draft, new Written("07", "07/QĐ-UBND", "12", "3", "2026"));
         try (PDDocument document = Loader.loadPDF(numbered.toFile())) {
             assertThat(document.getPage(0).getAnnotations().stream().map(PDAnnotation::getContents))
-                    .containsExactly("7", "12", "3", "2026");
+                    .containsExactly("07", "12", "3", "2026");
         }
     }
 
     @Test
     void without_the_notation_after_the_blank_the_whole_number_and_notation_is_written() throws Exception {
         Path draft = TestDocuments.decision(dir, "Nguyễn Văn An", "Số:   ", "Sen, ngày      tháng      năm 2026");
-        Path numbered = numbering.write(draft, 21, "21/QĐ-UBND", LocalDate.of(2026, 11, 24));
+        Path numbered = numbering.write(draft, new Written("21", "21/QĐ-UBND", "24", "11", "2026"));
         try (PDDocument document = Loader.loadPDF(numbered.toFile())) {
             assertThat(document.getPage(0).getAnnotations().getFirst().getContents())
                     .isEqualTo("21/QĐ-UBND");
@@ -113,20 +113,17 @@ class PdfNumberingTest {
 
     @Test
     void a_document_without_the_lines_or_already_numbered_is_refused() {
-        LocalDate day = LocalDate.of(2026, 11, 24);
-        assertThatThrownBy(() -> numbering.write(
-                        TestDocuments.decision(dir, "A", "", "Sen, ngày   tháng   năm 2026"), 1, "1/QĐ", day))
+        var day = new Written("01", "01/QĐ", "24", "11", "2026");
+        assertThatThrownBy(() ->
+                        numbering.write(TestDocuments.decision(dir, "A", "", "Sen, ngày   tháng   năm 2026"), day))
                 .hasMessageContaining("signing.error.no-number-line");
-        assertThatThrownBy(() -> numbering.write(TestDocuments.decision(dir, "A", "Số:", ""), 1, "1/QĐ", day))
+        assertThatThrownBy(() -> numbering.write(TestDocuments.decision(dir, "A", "Số:", ""), day))
                 .hasMessageContaining("signing.error.no-date-line");
         assertThatThrownBy(() -> numbering.write(
-                        TestDocuments.decision(dir, "A", "Số: 12/QĐ-UBND", "Sen, ngày   tháng   năm 2026"),
-                        1,
-                        "1/QĐ",
-                        day))
+                        TestDocuments.decision(dir, "A", "Số: 12/QĐ-UBND", "Sen, ngày   tháng   năm 2026"), day))
                 .hasMessageContaining("signing.error.number-already-written");
-        assertThatThrownBy(() -> numbering.write(
-                        TestDocuments.decision(dir, "A", "Số:", "Sen, ngày 12 tháng 3 năm 2026"), 1, "1/QĐ", day))
+        assertThatThrownBy(() ->
+                        numbering.write(TestDocuments.decision(dir, "A", "Số:", "Sen, ngày 12 tháng 3 năm 2026"), day))
                 .hasMessageContaining("signing.error.date-already-written");
     }
 

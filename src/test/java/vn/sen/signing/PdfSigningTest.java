@@ -10,7 +10,6 @@ import eu.europa.esig.dss.model.x509.CertificateToken;
 import eu.europa.esig.dss.pades.PAdESSignatureParameters;
 import eu.europa.esig.dss.pades.signature.PAdESService;
 import eu.europa.esig.dss.spi.validation.CommonCertificateVerifier;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -21,7 +20,6 @@ import java.security.Signature;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
@@ -89,9 +87,9 @@ class PdfSigningTest {
                     .isTrue();
             assertThat(check.timestamped()).isEqualTo(level != PadesLevel.B_B);
             assertThat(check.level()).isEqualTo(level.dss().toString());
-            assertThat(pdfsig(signed)).contains("Signature is Valid");
+            assertThat(TestDocuments.pdfsig(signed)).contains("Signature is Valid");
             if (level != PadesLevel.B_LT) { // B-LT appends its validation data in a revision of its own
-                assertThat(pdfsig(signed)).contains("Total document signed");
+                assertThat(TestDocuments.pdfsig(signed)).contains("Total document signed");
             }
         }
     }
@@ -100,7 +98,7 @@ class PdfSigningTest {
     void an_ecdsa_key_signs_too() {
         Path signed = sign(onePage("Công văn"), pki.ecSigner, PadesLevel.B_T);
         assertThat(only(validation.validate(signed)).verdict()).isEqualTo(Verdict.VALID);
-        assertThat(pdfsig(signed)).contains("Signature is Valid").contains("Total document signed");
+        assertThat(TestDocuments.pdfsig(signed)).contains("Signature is Valid").contains("Total document signed");
     }
 
     @Test
@@ -116,7 +114,7 @@ class PdfSigningTest {
         assertThat(report.signatures()).hasSize(2).allMatch(c -> c.verdict() == Verdict.VALID);
         assertThat(report.signatures().get(0).wholeDocument()).isFalse();
         assertThat(report.signatures().get(1).wholeDocument()).isTrue();
-        String pdfsig = pdfsig(issued);
+        String pdfsig = TestDocuments.pdfsig(issued);
         assertThat(pdfsig.split("Signature is Valid", -1)).hasSize(3);
         assertThat(pdfsig).contains("Total document signed");
     }
@@ -136,7 +134,7 @@ class PdfSigningTest {
         assertThat(check.verdict()).isEqualTo(Verdict.INVALID);
         assertThat(check.reason()).isEqualTo("signing.reason.altered");
         assertThat(check.intact()).isFalse();
-        assertThat(pdfsig(tampered)).doesNotContain("Signature is Valid");
+        assertThat(TestDocuments.pdfsig(tampered)).doesNotContain("Signature is Valid");
     }
 
     @Test
@@ -347,25 +345,5 @@ class PdfSigningTest {
             return i;
         }
         return -1;
-    }
-
-    /** poppler's pdfsig on a file: its whole output. */
-    static String pdfsig(Path pdf) {
-        try {
-            Process process = new ProcessBuilder("pdfsig", pdf.toString())
-                    .redirectErrorStream(true)
-                    .start();
-            var out = new ByteArrayOutputStream();
-            try (var in = process.getInputStream()) {
-                in.transferTo(out);
-            }
-            assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
-            return out.toString(StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new AssertionError("pdfsig (poppler-utils) must be installed: " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
-        }
     }
 }

@@ -89,7 +89,7 @@ class Pkcs11SigningTest {
         }
         var check = validation.validate(signed).signatures().getFirst();
         assertThat(check.verdict()).as(check.details().toString()).isEqualTo(Verdict.VALID);
-        assertThat(PdfSigningTest.pdfsig(signed)).contains("Signature is Valid").contains("Total document signed");
+        assertThat(TestDocuments.pdfsig(signed)).contains("Signature is Valid").contains("Total document signed");
     }
 
     @Test

@@ -15,12 +15,12 @@ import java.util.List;
  * computer does with the USB token, here with a PKCS#12 key — hand over the certificate chain, sign
  * the data Sen prepared with the scheme Sen named. Plain JCA, no DSS.
  */
-final class ReferenceExternalSigner {
+public final class ReferenceExternalSigner {
 
     private final PrivateKey key;
     private final List<X509Certificate> chain;
 
-    ReferenceExternalSigner(Path pkcs12, char[] password) throws Exception {
+    public ReferenceExternalSigner(Path pkcs12, char[] password) throws Exception {
         KeyStore store = KeyStore.getInstance("PKCS12");
         try (var in = java.nio.file.Files.newInputStream(pkcs12)) {
             store.load(in, password);
@@ -32,12 +32,12 @@ final class ReferenceExternalSigner {
                 .toList();
     }
 
-    List<X509Certificate> chain() {
+    public List<X509Certificate> chain() {
         return chain;
     }
 
     /** The chain as the contract carries it: base64 DER, signer first. */
-    List<String> chainBase64() throws Exception {
+    public List<String> chainBase64() throws Exception {
         List<String> out = new java.util.ArrayList<>();
         for (X509Certificate c : chain) {
             out.add(Base64.getEncoder().encodeToString(c.getEncoded()));
@@ -46,7 +46,7 @@ final class ReferenceExternalSigner {
     }
 
     /** The signature value of {@code dataToSign} with {@code scheme} ("RSA_SHA256", "RSA_PSS_SHA256", "ECDSA_SHA256"). */
-    byte[] sign(byte[] dataToSign, String scheme) throws Exception {
+    public byte[] sign(byte[] dataToSign, String scheme) throws Exception {
         Signature signature;
         switch (scheme) {
             case "RSA_SHA256" -> signature = Signature.getInstance("SHA256withRSA");

@@ -41,7 +41,7 @@ class SignatureImageWebTest {
         var chairman = authentication(logins.signedIn("chutich"));
         mvc.perform(multipart("/account/signature")
                 .file(new MockMultipartFile(
-                        "file", "chu-ky.png", "image/png", SignatureLooksTest.signatureImage(Color.BLUE)))
+                        "file", "chu-ky.png", "image/png", TestDocuments.signatureImage(Color.BLUE)))
                 .param("widthMm", "42")
                 .with(csrf())
                 .with(chairman));
@@ -53,7 +53,7 @@ class SignatureImageWebTest {
 
         var refused = mvc.perform(multipart("/account/signature")
                         .file(new MockMultipartFile(
-                                "file", "do.png", "image/png", SignatureLooksTest.signatureImage(Color.RED)))
+                                "file", "do.png", "image/png", TestDocuments.signatureImage(Color.RED)))
                         .with(csrf())
                         .with(chairman))
                 .andReturn();
@@ -70,7 +70,7 @@ class SignatureImageWebTest {
         assertThat(page).contains("không gắn với cán bộ");
         var refused = mvc.perform(multipart("/account/signature")
                         .file(new MockMultipartFile(
-                                "file", "x.png", "image/png", SignatureLooksTest.signatureImage(Color.BLUE)))
+                                "file", "x.png", "image/png", TestDocuments.signatureImage(Color.BLUE)))
                         .with(csrf())
                         .with(admin))
                 .andReturn();

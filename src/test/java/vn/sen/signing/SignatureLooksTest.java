@@ -3,7 +3,6 @@ package vn.sen.signing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
@@ -89,8 +88,8 @@ class SignatureLooksTest {
 
     @Test
     void approval_then_seal_then_both_valid_and_placed_as_the_decree_draws_them() throws Exception {
-        images.setSignature(chairman, officer, signatureImage(Color.BLUE), 40);
-        images.setSeal(chairman, unit, sealImage(Color.RED), 36);
+        images.setSignature(chairman, officer, TestDocuments.signatureImage(Color.BLUE), 40);
+        images.setSeal(chairman, unit, TestDocuments.sealImage(Color.RED), 36);
         Path draft = decision();
 
         Path approved;
@@ -137,12 +136,12 @@ class SignatureLooksTest {
                 .isCloseTo(approval.top() + approval.height() / 2, org.assertj.core.data.Offset.offset(0.5f));
         var report = validation.validate(issued);
         assertThat(report.signatures()).hasSize(2).allMatch(c -> c.verdict() == Verdict.VALID);
-        assertThat(PdfSigningTest.pdfsig(issued)).contains("Total document signed");
+        assertThat(TestDocuments.pdfsig(issued)).contains("Total document signed");
     }
 
     @Test
     void an_external_signer_signs_with_the_approval_look_even_if_the_image_changes_meanwhile() throws Exception {
-        images.setSignature(chairman, officer, signatureImage(Color.BLUE), 40);
+        images.setSignature(chairman, officer, TestDocuments.signatureImage(Color.BLUE), 40);
         var signer = new ReferenceExternalSigner(pki.signer.pkcs12(dir, "ext-look"), TestPki.PASSWORD);
         StoredFile draft;
         try (var in = java.nio.file.Files.newInputStream(decision())) {
@@ -152,7 +151,8 @@ class SignatureLooksTest {
                 new Look.Approval("Nguyễn Văn An", images.signatureOf(officer).orElseThrow());
         var prepared = external.prepare(
                 draft, signer.chain(), new SignatureRequest(PadesLevel.B_B, "Phê duyệt", "", look), null, "ct");
-        images.setSignature(chairman, officer, signatureImage(new Color(20, 40, 200)), 45); // replaced meanwhile
+        images.setSignature(
+                chairman, officer, TestDocuments.signatureImage(new Color(20, 40, 200)), 45); // replaced meanwhile
         StoredFile signed = external.complete(
                 prepared.id(),
                 signer.sign(prepared.dataToSign(), prepared.scheme().name()),
@@ -190,20 +190,20 @@ class SignatureLooksTest {
                 .hasMessageContaining("signing.error.image-not-png");
         assertThatThrownBy(() -> images.setSignature(chairman, officer, opaque(), 40))
                 .hasMessageContaining("signing.error.image-not-transparent");
-        assertThatThrownBy(() -> images.setSignature(chairman, officer, signatureImage(Color.RED), 40))
+        assertThatThrownBy(() -> images.setSignature(chairman, officer, TestDocuments.signatureImage(Color.RED), 40))
                 .hasMessageContaining("signing.error.signature-not-blue");
-        assertThatThrownBy(() -> images.setSeal(chairman, unit, sealImage(Color.BLUE), 36))
+        assertThatThrownBy(() -> images.setSeal(chairman, unit, TestDocuments.sealImage(Color.BLUE), 36))
                 .hasMessageContaining("signing.error.seal-not-red");
-        assertThatThrownBy(() -> images.setSignature(chairman, officer, signatureImage(Color.BLUE), 200))
+        assertThatThrownBy(() -> images.setSignature(chairman, officer, TestDocuments.signatureImage(Color.BLUE), 200))
                 .hasMessageContaining("signing.error.image-size");
-        assertThatThrownBy(() -> images.setSeal(chairman, unit, sealImage(Color.RED), 90))
+        assertThatThrownBy(() -> images.setSeal(chairman, unit, TestDocuments.sealImage(Color.RED), 90))
                 .hasMessageContaining("signing.error.image-size");
-        assertThatThrownBy(() -> images.setSignature(clerk, officer, signatureImage(Color.BLUE), 40))
+        assertThatThrownBy(() -> images.setSignature(clerk, officer, TestDocuments.signatureImage(Color.BLUE), 40))
                 .as("only the officer sets their signature")
                 .hasMessageContaining("signing.error.image-not-yours");
-        assertThatThrownBy(() -> images.setSeal(specialist, unit, sealImage(Color.RED), 36))
+        assertThatThrownBy(() -> images.setSeal(specialist, unit, TestDocuments.sealImage(Color.RED), 36))
                 .hasMessageContaining("signing.error.image-not-yours");
-        images.setSeal(chairman, unit, sealImage(Color.RED), 36);
+        images.setSeal(chairman, unit, TestDocuments.sealImage(Color.RED), 36);
         assertThatThrownBy(() -> images.sealFor(specialist, unit))
                 .as("only the agency's clerks apply its seal")
                 .hasMessageContaining("signing.error.seal-not-allowed");
@@ -214,31 +214,6 @@ class SignatureLooksTest {
 
     private Path decision() {
         return TestDocuments.decision(dir, "Nguyễn Văn An");
-    }
-
-    /** A handwritten-like stroke in {@code ink} on a transparent background, 400 × 160 pixels. */
-    static byte[] signatureImage(Color ink) throws IOException {
-        var image = new BufferedImage(400, 160, BufferedImage.TYPE_INT_ARGB);
-        var g = image.createGraphics();
-        g.setColor(ink);
-        g.setStroke(new BasicStroke(6));
-        g.drawArc(40, 30, 200, 100, 20, 300);
-        g.drawLine(150, 120, 360, 40);
-        g.dispose();
-        return png(image);
-    }
-
-    /** A round seal ring in {@code ink} on a transparent background, 400 × 400 pixels. */
-    private static byte[] sealImage(Color ink) throws IOException {
-        var image = new BufferedImage(400, 400, BufferedImage.TYPE_INT_ARGB);
-        var g = image.createGraphics();
-        g.setColor(ink);
-        g.setStroke(new BasicStroke(14));
-        g.drawOval(20, 20, 360, 360);
-        g.drawOval(90, 90, 220, 220);
-        g.fillOval(170, 170, 60, 60);
-        g.dispose();
-        return png(image);
     }
 
     private static byte[] opaque() throws IOException {

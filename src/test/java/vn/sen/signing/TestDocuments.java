@@ -1,5 +1,8 @@
 package vn.sen.signing;
 
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -67,6 +70,59 @@ public final class TestDocuments {
             return Files.readAllBytes(decision(dir, signerName));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A handwritten-like stroke in {@code ink} on a transparent background, 400 × 160 pixels. */
+    public static byte[] signatureImage(Color ink) throws IOException {
+        var image = new BufferedImage(400, 160, BufferedImage.TYPE_INT_ARGB);
+        var g = image.createGraphics();
+        g.setColor(ink);
+        g.setStroke(new BasicStroke(6));
+        g.drawArc(40, 30, 200, 100, 20, 300);
+        g.drawLine(150, 120, 360, 40);
+        g.dispose();
+        return png(image);
+    }
+
+    /** A round seal ring in {@code ink} on a transparent background, 400 × 400 pixels. */
+    public static byte[] sealImage(Color ink) throws IOException {
+        var image = new BufferedImage(400, 400, BufferedImage.TYPE_INT_ARGB);
+        var g = image.createGraphics();
+        g.setColor(ink);
+        g.setStroke(new BasicStroke(14));
+        g.drawOval(20, 20, 360, 360);
+        g.drawOval(90, 90, 220, 220);
+        g.fillOval(170, 170, 60, 60);
+        g.dispose();
+        return png(image);
+    }
+
+    private static byte[] png(BufferedImage image) throws IOException {
+        var out = new java.io.ByteArrayOutputStream();
+        javax.imageio.ImageIO.write(image, "png", out);
+        return out.toByteArray();
+    }
+
+    /** poppler's pdfsig on a file: its whole output. */
+    public static String pdfsig(Path pdf) {
+        try {
+            Process process = new ProcessBuilder("pdfsig", pdf.toString())
+                    .redirectErrorStream(true)
+                    .start();
+            var out = new java.io.ByteArrayOutputStream();
+            try (var in = process.getInputStream()) {
+                in.transferTo(out);
+            }
+            if (!process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)) {
+                throw new AssertionError("pdfsig did not finish in 60 s");
+            }
+            return out.toString(java.nio.charset.StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new AssertionError("pdfsig (poppler-utils) must be installed: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
         }
     }
 

@@ -59,18 +59,18 @@ import org.bouncycastle.tsp.TimeStampTokenGenerator;
  * ECDSA, one under a root nobody trusts), a time-stamping authority, and the CRLs and the TSA served
  * over HTTP on loopback, as a real CA serves them.
  */
-final class TestPki implements AutoCloseable {
+public final class TestPki implements AutoCloseable {
 
-    static final char[] PASSWORD = "sen-test-2026".toCharArray();
+    public static final char[] PASSWORD = "sen-test-2026".toCharArray();
 
     /** A private key with its certificate chain (signer first). */
-    record Identity(PrivateKey key, List<X509Certificate> chain) {
-        X509Certificate certificate() {
+    public record Identity(PrivateKey key, List<X509Certificate> chain) {
+        public X509Certificate certificate() {
             return chain.getFirst();
         }
 
         /** The identity as a PKCS#12 file protected by {@link #PASSWORD}. */
-        Path pkcs12(Path dir, String name) {
+        public Path pkcs12(Path dir, String name) {
             try {
                 KeyStore store = KeyStore.getInstance("PKCS12");
                 store.load(null, null);
@@ -89,17 +89,18 @@ final class TestPki implements AutoCloseable {
     private final HttpServer server;
     private final String base;
     private final AtomicLong serials = new AtomicLong(1000);
+    private final List<X509Certificate> revokedCertificates = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final Map<String, byte[]> crls = new ConcurrentHashMap<>();
     private volatile boolean crlsReachable = true;
 
-    final Identity root;
-    final Identity intermediate;
-    final Identity signer;
-    final Identity ecSigner;
-    final Identity revoked;
-    final Identity expired;
-    final Identity tsa;
-    final Identity stranger;
+    public final Identity root;
+    public final Identity intermediate;
+    public final Identity signer;
+    public final Identity ecSigner;
+    public final Identity revoked;
+    public final Identity expired;
+    public final Identity tsa;
+    public final Identity stranger;
 
     private static TestPki shared;
 
@@ -107,7 +108,7 @@ final class TestPki implements AutoCloseable {
      * The PKI every signing test shares: its keys are made once per test JVM, its loopback server stops
      * with the JVM.
      */
-    static synchronized TestPki shared() {
+    public static synchronized TestPki shared() {
         if (shared == null) {
             shared = new TestPki();
             Runtime.getRuntime().addShutdownHook(new Thread(shared::close));
@@ -185,7 +186,8 @@ final class TestPki implements AutoCloseable {
                                     null),
                             strangerRoot));
             crls.put("root.crl", crl(root, List.of(), now));
-            crls.put("issuing.crl", crl(intermediate, List.of(revoked.certificate()), now));
+            revokedCertificates.add(revoked.certificate());
+            crls.put("issuing.crl", crl(intermediate, revokedCertificates, now));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (Exception e) {
@@ -193,13 +195,33 @@ final class TestPki implements AutoCloseable {
         }
     }
 
+    /** A new person's or agency's RSA certificate under the issuing CA, valid for a year, e.g. "CN=…,O=…,C=VN". */
+    public Identity issue(String subject) {
+        try {
+            Instant now = Instant.now();
+            return leaf(subject, rsa(), now.minus(Duration.ofDays(1)), now.plus(Duration.ofDays(365)), false);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Revokes a certificate: the issuing CA's CRL lists it from now on. */
+    public void revoke(Identity identity) {
+        try {
+            revokedCertificates.add(identity.certificate());
+            crls.put("issuing.crl", crl(intermediate, List.copyOf(revokedCertificates), Instant.now()));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Off: the CA's CRLs answer 404, as when the network to the CA is down. */
-    void crlsReachable(boolean reachable) {
+    public void crlsReachable(boolean reachable) {
         crlsReachable = reachable;
     }
 
     /** The time-stamping authority's address. */
-    String tsaUrl() {
+    public String tsaUrl() {
         return base + "/tsa";
     }
 
@@ -346,7 +368,7 @@ final class TestPki implements AutoCloseable {
     }
 
     /** PEM text of a certificate, as an administrator would import it. */
-    static String pem(X509Certificate certificate) {
+    public static String pem(X509Certificate certificate) {
         try {
             return "-----BEGIN CERTIFICATE-----\n"
                     + java.util.Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(certificate.getEncoded())
