@@ -70,3 +70,8 @@ if (timeout > 0 && dialog) {
 if (document.querySelector('input[type=file][data-sen-resumable]')) {
     import('./uploads.js');
 }
+
+// Signing buttons load the signing client.
+if (document.querySelector('[data-sen-signing]')) {
+    import('./signing.js');
+}

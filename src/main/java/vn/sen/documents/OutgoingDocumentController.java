@@ -41,6 +41,7 @@ import vn.sen.shared.Role;
 import vn.sen.shared.RuleViolation;
 import vn.sen.shared.ScopedPrincipal;
 import vn.sen.shared.UserScope;
+import vn.sen.signing.ExternalSigning;
 
 /** Screens of outgoing documents (văn bản đi): list, drafting, and each step from the document's page. */
 @Controller
@@ -56,6 +57,8 @@ class OutgoingDocumentController {
     private final FilePreviews previews;
     private final FileResponses responses;
 
+    private final ExternalSigning external;
+
     OutgoingDocumentController(
             OutgoingDocuments outgoing,
             FileManagement files,
@@ -63,7 +66,9 @@ class OutgoingDocumentController {
             IncomingDocuments incoming,
             Dossiers dossiers,
             FilePreviews previews,
-            FileResponses responses) {
+            FileResponses responses,
+            ExternalSigning external) {
+        this.external = external;
         this.previews = previews;
         this.responses = responses;
         this.incoming = incoming;
@@ -172,6 +177,7 @@ class OutgoingDocumentController {
         model.addAttribute("mySteps", outgoing.pendingSteps(me.scope(), id));
         model.addAttribute("isDrafter", doc.createdBy().equals(me.scope().username()));
         model.addAttribute("canIssue", outgoing.canIssue(me.scope(), doc));
+        model.addAttribute("localSigner", external.localSignerUrl());
         model.addAttribute("mayAmend", !draftingUnits(me.scope()).isEmpty());
         model.addAttribute("openDossiers", dossiers.openFor(me.scope()));
         return "documents/outgoing/show";
@@ -207,6 +213,29 @@ class OutgoingDocumentController {
                 "preview",
                 previews.page(version(me, id, version).file(), url, url + "/pdf", "/documents/outgoing/" + id));
         return "files/preview";
+    }
+
+    /** The signed document (bản đã ký): the last signed stage's PDF. */
+    @GetMapping("/documents/outgoing/{id}/signed")
+    ResponseEntity<Resource> signed(
+            @PathVariable long id,
+            @RequestParam(required = false) String inline,
+            @AuthenticationPrincipal ScopedPrincipal me) {
+        return responses.of(signedFile(me, id), inline != null);
+    }
+
+    @GetMapping("/documents/outgoing/{id}/signed/preview")
+    String signedPreview(@PathVariable long id, @AuthenticationPrincipal ScopedPrincipal me, Model model) {
+        String url = "/documents/outgoing/" + id + "/signed";
+        model.addAttribute(
+                "preview", previews.page(signedFile(me, id), url, url + "?inline", "/documents/outgoing/" + id));
+        return "files/preview";
+    }
+
+    private StoredFile signedFile(ScopedPrincipal me, long id) {
+        return outgoing.find(me.scope(), id)
+                .flatMap(OutgoingView::signedFile)
+                .orElseThrow(OutgoingDocumentController::notFound);
     }
 
     private OutgoingViews.VersionView version(ScopedPrincipal me, long id, int version) {

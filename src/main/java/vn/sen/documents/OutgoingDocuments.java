@@ -44,6 +44,7 @@ import vn.sen.signing.PdfNumbering;
 import vn.sen.signing.PdfSigning.Look;
 import vn.sen.signing.PdfSigning.SignatureRequest;
 import vn.sen.signing.SignatureImages;
+import vn.sen.signing.SignatureScheme;
 
 /**
  * Outgoing documents (văn bản đi): draft with versions → review route (ordered, or parallel on one
@@ -371,9 +372,12 @@ public class OutgoingDocuments {
      * Step 1 of the signer's approval signature (ký duyệt): the PDF of the last version prepared for the
      * certificate {@code chain}, which must be the signer's own, with the signer's signature image between
      * position line and name.
+     *
+     * @param scheme the scheme the signer's tool signs with, or null for Sen's default for the key
      */
     @Transactional
-    public ExternalSigning.Prepared prepareApproval(UserScope user, long stepId, List<X509Certificate> chain) {
+    public ExternalSigning.Prepared prepareApproval(
+            UserScope user, long stepId, List<X509Certificate> chain, SignatureScheme scheme) {
         long id = approvalStep(user, stepId);
         Doc doc = doc(id);
         requireSigningRight(doc);
@@ -396,7 +400,7 @@ public class OutgoingDocuments {
                 "Phê duyệt: " + view.subject(),
                 view.issuerName(),
                 new Look.Approval(signer.fullName(), image));
-        return signatures.prepare(id, OutgoingSignatures.Stage.APPROVAL, pdf, chain, request, user.username());
+        return signatures.prepare(id, OutgoingSignatures.Stage.APPROVAL, pdf, chain, request, scheme, user.username());
     }
 
     /** Step 2 of the approval signature: the value embedded, the signed PDF kept, the step approved. */
@@ -415,7 +419,8 @@ public class OutgoingDocuments {
      * the issuer, once the number and date are written in.
      */
     @Transactional
-    public ExternalSigning.Prepared prepareIssuance(UserScope clerk, long id, List<X509Certificate> chain) {
+    public ExternalSigning.Prepared prepareIssuance(
+            UserScope clerk, long id, List<X509Certificate> chain, SignatureScheme scheme) {
         OutgoingView view = awaitingSeal(clerk, id);
         if (chain.isEmpty()) {
             throw new RuleViolation("signing.error.no-certificate");
@@ -434,6 +439,7 @@ public class OutgoingDocuments {
                 view.signedFile().orElseThrow(),
                 chain,
                 request,
+                scheme,
                 clerk.username());
     }
 

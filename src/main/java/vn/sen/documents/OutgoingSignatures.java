@@ -17,6 +17,7 @@ import vn.sen.signing.PdfNumbering;
 import vn.sen.signing.PdfSigning.SignatureRequest;
 import vn.sen.signing.SignatureChecks;
 import vn.sen.signing.SignatureReport;
+import vn.sen.signing.SignatureScheme;
 
 /**
  * The signed PDFs of an outgoing document, stage by stage (các bước ký số văn bản đi): the approval
@@ -63,8 +64,9 @@ class OutgoingSignatures {
             StoredFile pdf,
             List<X509Certificate> chain,
             SignatureRequest request,
+            SignatureScheme scheme,
             String actor) {
-        Prepared prepared = external.prepare(pdf, chain, request, null, actor);
+        Prepared prepared = external.prepare(pdf, chain, request, scheme, actor);
         jdbc.sql("""
                 insert into documents.outgoing_signature (outgoing_id, stage, pending_id, holder, actor)
                 values (:d, :stage, :pending, :holder, :actor)

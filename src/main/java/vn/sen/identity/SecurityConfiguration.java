@@ -33,9 +33,16 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 @EnableConfigurationProperties(SecurityProperties.class)
 class SecurityConfiguration {
 
+    /**
+     * The signing tool on the officer's own computer (a USB token's software), which pages reach over
+     * loopback: nothing else outside Sen's origin.
+     */
+    private static final String LOOPBACK = "http://127.0.0.1:* ws://127.0.0.1:* http://localhost:* ws://localhost:*";
+
     /** Content security policy: everything from Sen's own origin, nothing inline. */
     private static final String POLICY = "default-src 'self'; img-src 'self' data: blob:; style-src 'self'; "
-            + "frame-ancestors 'none'; form-action 'self'; base-uri 'self'; ";
+            + "frame-ancestors 'none'; form-action 'self'; base-uri 'self'; "
+            + "connect-src 'self' " + LOOPBACK + "; ";
 
     private static final String SCRIPTS = "script-src 'self'";
 

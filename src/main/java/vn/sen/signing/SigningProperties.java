@@ -14,6 +14,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param httpTimeout how long to wait for a CRL, OCSP responder or TSA
  * @param rsaPss sign with RSASSA-PSS when the key is RSA (PKCS#1 v1.5 otherwise, for old verifiers)
  * @param rejectInvalidIncoming refuse an incoming document whose attached signature is invalid
+ * @param localSignerUrl where the officer's browser finds the signing tool on the officer's computer
+ *     (the contract of {@code docs/external-signing.md}); only loopback addresses are reachable from Sen's
+ *     pages
  */
 @ConfigurationProperties("sen.signing")
 record SigningProperties(
@@ -21,7 +24,8 @@ record SigningProperties(
         @DefaultValue("true") boolean onlineRevocation,
         @DefaultValue("5s") Duration httpTimeout,
         @DefaultValue("true") boolean rsaPss,
-        @DefaultValue("false") boolean rejectInvalidIncoming) {
+        @DefaultValue("false") boolean rejectInvalidIncoming,
+        @DefaultValue("http://127.0.0.1:8987") String localSignerUrl) {
 
     boolean timestamps() {
         return tsaUrl != null && !tsaUrl.isBlank();

@@ -3,7 +3,6 @@ package vn.sen.documents;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
 import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.AriaRole;
@@ -64,20 +63,6 @@ class DocumentBrowserTest {
         demo.ensureLoaded();
     }
 
-    private Page signedIn(String username) {
-        BrowserContext context = browser.newContext(new Browser.NewContextOptions().setLocale("vi-VN"));
-        Page page = context.newPage();
-        page.navigate("http://localhost:" + port + "/login");
-        page.getByLabel("Tên đăng nhập").fill(username);
-        page.getByLabel("Mật khẩu", new Page.GetByLabelOptions().setExact(true)).fill(DemoFixture.demoPassword());
-        page.getByRole(
-                        AriaRole.BUTTON,
-                        new Page.GetByRoleOptions().setName("Đăng nhập").setExact(true))
-                .click();
-        assertThat(page.locator("h1")).containsText("Xin chào");
-        return page;
-    }
-
     private static void notice(Page page, String text) {
         assertThat(page.getByRole(AriaRole.STATUS)
                         .filter(new com.microsoft.playwright.Locator.FilterOptions().setHasText(text)))
@@ -98,7 +83,7 @@ class DocumentBrowserTest {
         long office = organization.unitByCode("000.00.01.H01").orElseThrow().id();
 
         // The clerk registers it with its scan and presents it to the Chairman.
-        Page clerk = signedIn("vanthu");
+        Page clerk = vn.sen.Chromium.signedIn(browser, port, "vanthu");
         clerk.getByRole(
                         AriaRole.LINK,
                         new Page.GetByRoleOptions().setName("Văn bản đến").setExact(true))
@@ -128,7 +113,7 @@ class DocumentBrowserTest {
         notice(clerk, "Đã trình lãnh đạo");
 
         // The Chairman finds it waiting, assigns the office to lead it within three working days.
-        Page chairman = signedIn("chutich");
+        Page chairman = vn.sen.Chromium.signedIn(browser, port, "chutich");
         chairman.navigate("http://localhost:" + port + "/documents/inbox");
         chairman.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("V/v hướng dẫn lập dự toán năm 2027"))
                 .click();
@@ -146,7 +131,7 @@ class DocumentBrowserTest {
         notice(clerk, "Đã chuyển");
 
         // The specialist handles it from the inbox.
-        Page specialist = signedIn("chuyenvien");
+        Page specialist = vn.sen.Chromium.signedIn(browser, port, "chuyenvien");
         specialist.navigate("http://localhost:" + port + "/documents/inbox");
         specialist
                 .getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("V/v hướng dẫn lập dự toán năm 2027"))
@@ -175,7 +160,7 @@ class DocumentBrowserTest {
         long homeAffairs =
                 organization.unitByCode("000.00.02.H01").orElseThrow().id();
 
-        Page specialist = signedIn("chuyenvien");
+        Page specialist = vn.sen.Chromium.signedIn(browser, port, "chuyenvien");
         specialist.navigate("http://localhost:" + port + "/documents/outgoing/new");
         specialist.locator("#issuerUnitId").selectOption(new SelectOption().setValue(Long.toString(province)));
         specialist.getByLabel("Trích yếu").fill(subject);
@@ -194,16 +179,16 @@ class DocumentBrowserTest {
                 .click();
         notice(specialist, "Đã trình duyệt");
 
-        Page clerk = signedIn("vanthu");
+        Page clerk = vn.sen.Chromium.signedIn(browser, port, "vanthu");
         clerk.navigate(url);
         clerk.locator(".decision-form textarea").fill("Đúng thể thức");
         clerk.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Đồng ý"))
                 .click();
         notice(clerk, "Đã ghi nhận ý kiến đồng ý");
 
-        Page chairman = signedIn("chutich");
+        Page chairman = vn.sen.Chromium.signedIn(browser, port, "chutich");
         chairman.navigate(url);
-        chairman.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Duyệt ban hành (chưa ký số)"))
+        chairman.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Duyệt bản giấy (không ký số)"))
                 .click();
         notice(chairman, "Đã ghi nhận ý kiến đồng ý");
 
@@ -216,7 +201,7 @@ class DocumentBrowserTest {
                 .click();
         notice(clerk, "Đã phát hành");
 
-        Page director = signedIn("giamdoc");
+        Page director = vn.sen.Chromium.signedIn(browser, port, "giamdoc");
         director.navigate("http://localhost:" + port + "/documents/incoming");
         assertThat(director.locator("#incoming-list")).containsText(subject);
 

@@ -103,7 +103,7 @@ class FilePreviewBrowserTest {
                 refused.add(r.status() + " " + r.url());
             }
         });
-        signIn(page, "vanthu");
+        vn.sen.Chromium.signIn(page, port, "vanthu");
 
         // The PDF: three pages, page by page, zoom, and search without diacritics
         page.navigate(url("/documents/incoming/" + id));
@@ -195,17 +195,6 @@ class FilePreviewBrowserTest {
                                 attachments,
                                 true))
                 .id();
-    }
-
-    private void signIn(Page page, String username) {
-        page.navigate(url("/login"));
-        page.getByLabel("Tên đăng nhập").fill(username);
-        page.getByLabel("Mật khẩu", new Page.GetByLabelOptions().setExact(true)).fill(DemoFixture.demoPassword());
-        page.getByRole(
-                        AriaRole.BUTTON,
-                        new Page.GetByRoleOptions().setName("Đăng nhập").setExact(true))
-                .click();
-        assertThat(page.locator("h1")).containsText("Xin chào");
     }
 
     private String url(String path) {

@@ -73,18 +73,18 @@ class OutgoingSigningTest extends DocumentsScenario {
         long step = pending(chairman, id).id();
         var chairmanKey = signer(pki.issue("CN=" + chairmanName + ",O=" + committeeName + ",C=VN"));
 
-        assertThatThrownBy(() -> outgoing.prepareApproval(chairman, step, chairmanKey.chain()))
+        assertThatThrownBy(() -> outgoing.prepareApproval(chairman, step, chairmanKey.chain(), null))
                 .as("no signature image yet")
                 .hasMessageContaining("documents.error.no-signature-image");
         images.setSignature(chairman, chairmanOfficer, TestDocuments.signatureImage(Color.BLUE), 40);
         assertThatThrownBy(() -> outgoing.prepareApproval(
-                        chairman, step, signer(pki.signer).chain()))
+                        chairman, step, signer(pki.signer).chain(), null))
                 .as("somebody else's certificate")
                 .hasMessageContaining("signing.error.holder-not-signer");
-        assertThatThrownBy(() -> outgoing.prepareApproval(officeHead, step, chairmanKey.chain()))
+        assertThatThrownBy(() -> outgoing.prepareApproval(officeHead, step, chairmanKey.chain(), null))
                 .isInstanceOf(AccessDeniedException.class);
 
-        Prepared prepared = outgoing.prepareApproval(chairman, step, chairmanKey.chain());
+        Prepared prepared = outgoing.prepareApproval(chairman, step, chairmanKey.chain(), null);
         byte[] wrong =
                 chairmanKey.sign("something else".getBytes(), prepared.scheme().name());
         assertThatThrownBy(() -> outgoing.approveSigned(chairman, step, prepared.id(), wrong, ""))
@@ -109,17 +109,17 @@ class OutgoingSigningTest extends DocumentsScenario {
                 .hasMessageContaining("documents.error.not-sealed");
 
         var agencyKey = signer(pki.issue("CN=" + committeeName + ",O=" + committeeName + ",C=VN"));
-        assertThatThrownBy(() -> outgoing.prepareIssuance(departmentClerk, id, agencyKey.chain()))
+        assertThatThrownBy(() -> outgoing.prepareIssuance(departmentClerk, id, agencyKey.chain(), null))
                 .isInstanceOf(AccessDeniedException.class);
-        assertThatThrownBy(() -> outgoing.prepareIssuance(committeeClerk, id, chairmanKey.chain()))
+        assertThatThrownBy(() -> outgoing.prepareIssuance(committeeClerk, id, chairmanKey.chain(), null))
                 .as("the agency signs issuance, not the Chairman")
                 .hasMessageContaining("signing.error.holder-not-agency");
-        assertThatThrownBy(() -> outgoing.prepareIssuance(committeeClerk, id, agencyKey.chain()))
+        assertThatThrownBy(() -> outgoing.prepareIssuance(committeeClerk, id, agencyKey.chain(), null))
                 .hasMessageContaining("documents.error.no-seal-image");
         images.setSeal(chairman, committee, TestDocuments.sealImage(Color.RED), 36);
-        Prepared seal = outgoing.prepareIssuance(committeeClerk, id, agencyKey.chain());
+        Prepared seal = outgoing.prepareIssuance(committeeClerk, id, agencyKey.chain(), null);
         outgoing.sealSigned(committeeClerk, id, seal.id(), value(agencyKey, seal));
-        assertThatThrownBy(() -> outgoing.prepareIssuance(committeeClerk, id, agencyKey.chain()))
+        assertThatThrownBy(() -> outgoing.prepareIssuance(committeeClerk, id, agencyKey.chain(), null))
                 .as("sealed once")
                 .isInstanceOf(RuleViolation.class);
 
@@ -167,7 +167,7 @@ class OutgoingSigningTest extends DocumentsScenario {
         var identity = pki.issue("CN=" + chairmanName + ",C=VN");
         pki.revoke(identity);
         var key = signer(identity);
-        Prepared prepared = outgoing.prepareApproval(chairman, step, key.chain());
+        Prepared prepared = outgoing.prepareApproval(chairman, step, key.chain(), null);
         assertThatThrownBy(() -> outgoing.approveSigned(chairman, step, prepared.id(), value(key, prepared), ""))
                 .hasMessageContaining("documents.error.signature-invalid");
         var still = outgoing.find(chairman, id).orElseThrow();
@@ -196,7 +196,7 @@ class OutgoingSigningTest extends DocumentsScenario {
                 .as("an expired delegation of the signing right")
                 .hasMessageContaining("organization.error.delegation-expired");
         var key = signer(pki.issue("CN=" + chairmanName + ",C=VN"));
-        assertThatThrownBy(() -> outgoing.prepareApproval(chairman, step, key.chain()))
+        assertThatThrownBy(() -> outgoing.prepareApproval(chairman, step, key.chain(), null))
                 .hasMessageContaining("organization.error.delegation-expired");
         organization.delegate(
                 UserScope.system(),

@@ -76,7 +76,7 @@ class ResumableUploadBrowserTest {
         String sha256 = write(scan, 40 * 1024 * 1024 + 4321);
         BrowserContext context = browser.newContext(new Browser.NewContextOptions().setLocale("vi-VN"));
         Page page = context.newPage();
-        signIn(page);
+        vn.sen.Chromium.signIn(page, port, "vanthu");
 
         // First attempt: the first piece is cut off once and retried; the second never gets through.
         List<String> offsets = new CopyOnWriteArrayList<>();
@@ -152,17 +152,6 @@ class ResumableUploadBrowserTest {
 
     private void openForm(Page page) {
         page.navigate("http://localhost:" + port + "/documents/incoming/new");
-    }
-
-    private void signIn(Page page) {
-        page.navigate("http://localhost:" + port + "/login");
-        page.getByLabel("Tên đăng nhập").fill("vanthu");
-        page.getByLabel("Mật khẩu", new Page.GetByLabelOptions().setExact(true)).fill(DemoFixture.demoPassword());
-        page.getByRole(
-                        AriaRole.BUTTON,
-                        new Page.GetByRoleOptions().setName("Đăng nhập").setExact(true))
-                .click();
-        assertThat(page.locator("h1")).containsText("Xin chào");
     }
 
     /** A PDF-looking file of {@code size} random bytes; returns its SHA-256. */

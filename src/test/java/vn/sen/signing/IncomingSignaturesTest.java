@@ -124,7 +124,10 @@ class IncomingSignaturesTest {
         tampered[12] ^= 0x01;
         StoredFile bad = stored(write(tampered), "gia-mao.pdf");
         var refusing = new SignatureChecks(
-                validation, new SigningProperties(null, true, Duration.ofSeconds(5), true, true), jdbc, json);
+                validation,
+                new SigningProperties(null, true, Duration.ofSeconds(5), true, true, "http://127.0.0.1:8987"),
+                jdbc,
+                json);
         assertThatThrownBy(() -> refusing.checkIncoming(bad)).hasMessageContaining("signing.error.invalid-incoming");
         StoredFile unsigned = stored(write(unsignedPdf()), "chua-ky.pdf");
         assertThat(refusing.checkIncoming(unsigned))

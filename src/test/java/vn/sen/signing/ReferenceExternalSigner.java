@@ -61,4 +61,88 @@ public final class ReferenceExternalSigner {
         signature.update(dataToSign);
         return signature.sign();
     }
+
+    /**
+     * The signing tool on an officer's computer as the browser reaches it (docs/external-signing.md),
+     * served on loopback: {@code GET /certificates} → {@code {"certificates": [base64 DER, signer first]}},
+     * {@code POST /sign} with {@code {"dataToSign", "scheme"}} → {@code {"signatureValue"}}, with the CORS
+     * answers a page of another origin needs (Private Network Access included). It signs with the signer
+     * it is given; with none it drops every connection, as when no tool runs.
+     */
+    public static final class Tool implements AutoCloseable {
+
+        private final com.sun.net.httpserver.HttpServer server;
+        private final java.util.concurrent.atomic.AtomicReference<ReferenceExternalSigner> signer =
+                new java.util.concurrent.atomic.AtomicReference<>();
+        private final tools.jackson.databind.json.JsonMapper json =
+                tools.jackson.databind.json.JsonMapper.builder().build();
+
+        public Tool() throws java.io.IOException {
+            server = com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+            server.createContext("/", this::answer);
+            server.start();
+        }
+
+        public String url() {
+            return "http://127.0.0.1:" + server.getAddress().getPort();
+        }
+
+        /** The key the tool signs with from now on; null for no tool at all. */
+        public void use(ReferenceExternalSigner key) {
+            signer.set(key);
+        }
+
+        @Override
+        public void close() {
+            server.stop(0);
+        }
+
+        private void answer(com.sun.net.httpserver.HttpExchange exchange) throws java.io.IOException {
+            try (exchange) {
+                ReferenceExternalSigner key = signer.get();
+                if (key == null) {
+                    return; // closed without an answer: the browser sees a network error
+                }
+                var headers = exchange.getResponseHeaders();
+                String origin = exchange.getRequestHeaders().getFirst("Origin");
+                headers.add("Access-Control-Allow-Origin", origin == null ? "*" : origin);
+                headers.add("Access-Control-Allow-Methods", "GET, POST, OPTIONS");
+                headers.add("Access-Control-Allow-Headers", "Content-Type");
+                headers.add("Access-Control-Allow-Private-Network", "true");
+                headers.add("Vary", "Origin");
+                String path = exchange.getRequestURI().getPath();
+                String method = exchange.getRequestMethod();
+                if (method.equals("OPTIONS")) {
+                    exchange.sendResponseHeaders(204, -1);
+                    return;
+                }
+                Object body;
+                int status = 200;
+                try {
+                    if (method.equals("GET") && path.equals("/certificates")) {
+                        body = java.util.Map.of("certificates", key.chainBase64());
+                    } else if (method.equals("POST") && path.equals("/sign")) {
+                        var request = json.readTree(exchange.getRequestBody());
+                        byte[] data = Base64.getDecoder()
+                                .decode(request.get("dataToSign").asString());
+                        body = java.util.Map.of(
+                                "signatureValue",
+                                Base64.getEncoder()
+                                        .encodeToString(key.sign(
+                                                data, request.get("scheme").asString())));
+                    } else {
+                        status = 404;
+                        body = java.util.Map.of("message", "no such call");
+                    }
+                } catch (Exception e) {
+                    status = 400;
+                    body = java.util.Map.of("message", "the tool could not sign: " + e.getMessage());
+                }
+                byte[] bytes = json.writeValueAsBytes(body);
+                headers.add("Content-Type", "application/json");
+                exchange.sendResponseHeaders(status, bytes.length);
+                exchange.getResponseBody().write(bytes);
+            }
+        }
+    }
 }
