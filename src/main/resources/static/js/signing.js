@@ -46,7 +46,9 @@ async function sign(block, button, say) {
     say(text.msgConnecting);
     const tool = await toTool(`${text.signer}/certificates`, { method: 'GET' }, text);
     say(text.msgPreparing);
-    const prepared = await toSen(text.prepare, { certificates: tool.certificates, scheme: tool.scheme || null }, text.msgRefused);
+    const fields = text.fields ? Object.fromEntries(new FormData(document.querySelector(text.fields))) : {};
+    const prepared = await toSen(text.prepare,
+        { ...fields, certificates: tool.certificates, scheme: tool.scheme || null }, text.msgRefused);
     say(text.msgSigning);
     const signed = await toTool(`${text.signer}/sign`, {
         method: 'POST',
@@ -59,6 +61,11 @@ async function sign(block, button, say) {
         { signatureValue: signed.signatureValue, comment }, text.msgRefused);
     window.location.assign(done.location);
 }
+
+// Forms that only carry fields for a signature are never submitted (Enter in a field would).
+document.querySelectorAll('form[data-sen-signing-fields]').forEach((form) => {
+    form.addEventListener('submit', (event) => event.preventDefault());
+});
 
 document.querySelectorAll('[data-sen-signing]').forEach((block) => {
     const button = block.querySelector('[data-sen-sign]');

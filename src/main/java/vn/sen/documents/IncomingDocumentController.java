@@ -53,6 +53,8 @@ class IncomingDocumentController {
     private final FileResponses responses;
     private final DateTimeFormatter dateTime;
 
+    private final ElectronicCopies copies;
+
     IncomingDocumentController(
             IncomingDocuments incoming,
             FileManagement files,
@@ -61,7 +63,9 @@ class IncomingDocumentController {
             OutgoingDocuments outgoing,
             Dossiers dossiers,
             FilePreviews previews,
-            FileResponses responses) {
+            FileResponses responses,
+            ElectronicCopies copies) {
+        this.copies = copies;
         this.previews = previews;
         this.responses = responses;
         this.outgoing = outgoing;
@@ -191,6 +195,7 @@ class IncomingDocumentController {
         routingScreens.describe(me.scope(), document, model);
         model.addAttribute("replies", outgoing.repliesTo(id));
         model.addAttribute("openDossiers", dossiers.openFor(me.scope()));
+        model.addAttribute("copyPanel", copies.panel(me.scope(), ElectronicCopies.Source.INCOMING, id));
         return "documents/incoming/show";
     }
 

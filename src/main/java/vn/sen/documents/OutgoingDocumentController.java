@@ -41,7 +41,6 @@ import vn.sen.shared.Role;
 import vn.sen.shared.RuleViolation;
 import vn.sen.shared.ScopedPrincipal;
 import vn.sen.shared.UserScope;
-import vn.sen.signing.ExternalSigning;
 
 /** Screens of outgoing documents (văn bản đi): list, drafting, and each step from the document's page. */
 @Controller
@@ -57,7 +56,7 @@ class OutgoingDocumentController {
     private final FilePreviews previews;
     private final FileResponses responses;
 
-    private final ExternalSigning external;
+    private final ElectronicCopies copies;
 
     OutgoingDocumentController(
             OutgoingDocuments outgoing,
@@ -67,8 +66,8 @@ class OutgoingDocumentController {
             Dossiers dossiers,
             FilePreviews previews,
             FileResponses responses,
-            ExternalSigning external) {
-        this.external = external;
+            ElectronicCopies copies) {
+        this.copies = copies;
         this.previews = previews;
         this.responses = responses;
         this.incoming = incoming;
@@ -177,7 +176,7 @@ class OutgoingDocumentController {
         model.addAttribute("mySteps", outgoing.pendingSteps(me.scope(), id));
         model.addAttribute("isDrafter", doc.createdBy().equals(me.scope().username()));
         model.addAttribute("canIssue", outgoing.canIssue(me.scope(), doc));
-        model.addAttribute("localSigner", external.localSignerUrl());
+        model.addAttribute("copyPanel", copies.panel(me.scope(), ElectronicCopies.Source.OUTGOING, id));
         model.addAttribute("mayAmend", !draftingUnits(me.scope()).isEmpty());
         model.addAttribute("openDossiers", dossiers.openFor(me.scope()));
         return "documents/outgoing/show";

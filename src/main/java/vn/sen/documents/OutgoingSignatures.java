@@ -16,7 +16,6 @@ import vn.sen.signing.ExternalSigning.Prepared;
 import vn.sen.signing.PdfNumbering;
 import vn.sen.signing.PdfSigning.SignatureRequest;
 import vn.sen.signing.SignatureChecks;
-import vn.sen.signing.SignatureReport;
 import vn.sen.signing.SignatureScheme;
 
 /**
@@ -102,13 +101,7 @@ class OutgoingSignatures {
             throw new RuleViolation("documents.error.state");
         }
         StoredFile signed = external.complete(pendingId, value, actor);
-        SignatureReport report = checks.check(signed).orElseThrow();
-        SignatureReport.Check last = report.signatures().getLast();
-        if (last.verdict() == SignatureReport.Verdict.INVALID
-                || last.revocation() == SignatureReport.Revocation.REVOKED
-                || !last.intact()) {
-            throw new RuleViolation("documents.error.signature-invalid", last.signer(), last.reason());
-        }
+        checks.checkNewSignature(signed);
         jdbc.sql("update documents.outgoing_signature set file_id = :f, at = now() where id = :id")
                 .param("f", signed.id())
                 .param("id", row)

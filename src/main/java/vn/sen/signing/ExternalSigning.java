@@ -147,11 +147,6 @@ public class ExternalSigning {
         this.clock = clock;
     }
 
-    /** Where the officer's browser finds the local signing tool. */
-    public String localSignerUrl() {
-        return dss.properties().localSignerUrl();
-    }
-
     /** The level Sen signs documents at: B-T when a time-stamping authority is configured, else B-B. */
     public PadesLevel defaultLevel() {
         return dss.properties().timestamps() ? PadesLevel.B_T : PadesLevel.B_B;

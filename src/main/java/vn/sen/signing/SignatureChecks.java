@@ -65,6 +65,22 @@ public class SignatureChecks {
         return Optional.of(report);
     }
 
+    /**
+     * Validates a PDF Sen has just signed and keeps the report; refuses it when its last signature is
+     * broken or its certificate is revoked (an untrusted chain or unknown revocation is reported, not
+     * refused: the trust store may not hold the signer's root yet).
+     */
+    public SignatureReport checkNewSignature(StoredFile signed) {
+        SignatureReport report = check(signed).orElseThrow(() -> new RuleViolation("signing.error.pdf-broken"));
+        SignatureReport.Check last = report.signatures().getLast();
+        if (last.verdict() == SignatureReport.Verdict.INVALID
+                || last.revocation() == SignatureReport.Revocation.REVOKED
+                || !last.intact()) {
+            throw new RuleViolation("signing.error.signature-invalid", last.signer());
+        }
+        return report;
+    }
+
     /** The last report on a file's signatures, when it was checked and is signed. */
     public Optional<SignatureReport> last(StoredFile file) {
         return jdbc.sql("select report from signing.file_check where sha256 = :sha256 and signed")

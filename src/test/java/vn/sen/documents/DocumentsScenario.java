@@ -141,4 +141,30 @@ abstract class DocumentsScenario {
         outgoing.decide(chairman, pending(chairman, id).id(), true, "");
         return id;
     }
+    /** A decision from {@code pdf}, signed by the Chairman in {@code form}, through the format check to the signer. */
+    long atApproval(SignerForm form, byte[] pdf) throws IOException {
+        UUID file = files.store(new ByteArrayInputStream(pdf), "quyet-dinh.pdf", drafter.username())
+                .id();
+        NewDraft draft = decision(List.of(), Confidentiality.NORMAL, List.of());
+        long id = outgoing.draft(
+                drafter,
+                new NewDraft(
+                        draft.unitId(),
+                        draft.issuerUnitId(),
+                        draft.type(),
+                        draft.subject(),
+                        draft.signerOfficerId(),
+                        form,
+                        draft.urgency(),
+                        draft.confidentiality(),
+                        draft.reviewers(),
+                        draft.recipientUnits(),
+                        draft.externalRecipients(),
+                        file,
+                        "",
+                        null));
+        outgoing.submit(drafter, id);
+        outgoing.decide(committeeClerk, pending(committeeClerk, id).id(), true, "Đúng thể thức");
+        return id;
+    }
 }

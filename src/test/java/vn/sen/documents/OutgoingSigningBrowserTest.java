@@ -36,8 +36,8 @@ import vn.sen.signing.TrustAnchors;
 
 /**
  * Signing in a real Chromium with the reference signing tool on loopback: the Chairman signs and
- * approves a draft, the clerk numbers it, adds the agency's issuance signature with the seal and
- * releases it. On the way: no tool running, and a tool holding somebody else's certificate.
+ * approves a draft, the clerk numbers it, adds the agency's issuance signature with the seal, releases
+ * it and makes a true copy. On the way: no tool running, and a tool holding somebody else's certificate.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class OutgoingSigningBrowserTest {
@@ -150,6 +150,14 @@ class OutgoingSigningBrowserTest {
         clerk.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Phát hành"))
                 .click();
         assertThat(clerk.getByRole(AriaRole.STATUS).first()).containsText("Đã phát hành");
+
+        // and makes a true copy of it, signed by the agency at the top right of the first page
+        clerk.locator("#copy-form summary").click();
+        clerk.getByLabel("Hình thức sao").selectOption("SAO_Y");
+        clerk.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Ký số bản sao"))
+                .click();
+        assertThat(clerk.locator("#copies > ul > li")).containsText("SAO Y — " + province.name());
+        assertThat(clerk.locator("#copies .badge")).hasText(new String[] {"Hợp lệ", "Hợp lệ", "Hợp lệ"});
     }
 
     /** A draft of the Office, issued by the province, reviewed for format by the clerk: at the Chairman. */

@@ -4,12 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.awt.Color;
-import java.io.ByteArrayInputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.List;
-import java.util.UUID;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotation;
 import org.junit.jupiter.api.BeforeEach;
@@ -18,7 +15,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.security.access.AccessDeniedException;
-import vn.sen.documents.OutgoingViews.NewDraft;
 import vn.sen.documents.OutgoingViews.OutgoingState;
 import vn.sen.documents.OutgoingViews.SignerForm;
 import vn.sen.organization.DelegatedRight;
@@ -69,7 +65,7 @@ class OutgoingSigningTest extends DocumentsScenario {
 
     @Test
     void approval_signature_then_number_and_date_then_seal_then_release_of_the_signed_file() throws Exception {
-        long id = atApproval(SignerForm.NONE);
+        long id = atApproval(SignerForm.NONE, TestDocuments.decisionBytes(dir, chairmanName));
         long step = pending(chairman, id).id();
         var chairmanKey = signer(pki.issue("CN=" + chairmanName + ",O=" + committeeName + ",C=VN"));
 
@@ -161,7 +157,7 @@ class OutgoingSigningTest extends DocumentsScenario {
 
     @Test
     void a_revoked_certificate_does_not_approve() throws Exception {
-        long id = atApproval(SignerForm.NONE);
+        long id = atApproval(SignerForm.NONE, TestDocuments.decisionBytes(dir, chairmanName));
         long step = pending(chairman, id).id();
         images.setSignature(chairman, chairmanOfficer, TestDocuments.signatureImage(Color.BLUE), 40);
         var identity = pki.issue("CN=" + chairmanName + ",C=VN");
@@ -169,7 +165,7 @@ class OutgoingSigningTest extends DocumentsScenario {
         var key = signer(identity);
         Prepared prepared = outgoing.prepareApproval(chairman, step, key.chain(), null);
         assertThatThrownBy(() -> outgoing.approveSigned(chairman, step, prepared.id(), value(key, prepared), ""))
-                .hasMessageContaining("documents.error.signature-invalid");
+                .hasMessageContaining("signing.error.signature-invalid");
         var still = outgoing.find(chairman, id).orElseThrow();
         assertThat(still.state()).isEqualTo(OutgoingState.APPROVAL);
         assertThat(still.signatures()).isEmpty();
@@ -177,7 +173,7 @@ class OutgoingSigningTest extends DocumentsScenario {
 
     @Test
     void a_signer_by_authorisation_needs_a_delegation_valid_today() throws Exception {
-        long id = atApproval(SignerForm.AUTHORISED);
+        long id = atApproval(SignerForm.AUTHORISED, TestDocuments.decisionBytes(dir, chairmanName));
         long step = pending(chairman, id).id();
         assertThatThrownBy(() -> outgoing.decide(chairman, step, true, ""))
                 .hasMessageContaining("organization.error.delegation-missing");
@@ -210,34 +206,6 @@ class OutgoingSigningTest extends DocumentsScenario {
                         "Ủy quyền ký tháng này"));
         outgoing.decide(chairman, step, true, "");
         assertThat(outgoing.find(chairman, id).orElseThrow().state()).isEqualTo(OutgoingState.APPROVED);
-    }
-
-    /** A decision laid out as annex I draws it, taken through review and format check to the signer. */
-    private long atApproval(SignerForm form) throws Exception {
-        byte[] pdf = TestDocuments.decisionBytes(dir, chairmanName);
-        UUID file = files.store(new ByteArrayInputStream(pdf), "quyet-dinh.pdf", drafter.username())
-                .id();
-        NewDraft draft = decision(List.of(), Confidentiality.NORMAL, List.of());
-        long id = outgoing.draft(
-                drafter,
-                new NewDraft(
-                        draft.unitId(),
-                        draft.issuerUnitId(),
-                        draft.type(),
-                        draft.subject(),
-                        draft.signerOfficerId(),
-                        form,
-                        draft.urgency(),
-                        draft.confidentiality(),
-                        draft.reviewers(),
-                        draft.recipientUnits(),
-                        draft.externalRecipients(),
-                        file,
-                        "",
-                        null));
-        outgoing.submit(drafter, id);
-        outgoing.decide(committeeClerk, pending(committeeClerk, id).id(), true, "Đúng thể thức");
-        return id;
     }
 
     private ReferenceExternalSigner signer(TestPki.Identity identity) throws Exception {

@@ -4,13 +4,19 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
+import org.springframework.core.io.Resource;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+import vn.sen.files.FileResponses;
 import vn.sen.shared.RuleViolation;
 import vn.sen.shared.ScopedPrincipal;
 import vn.sen.signing.CertificateHolder;
@@ -18,17 +24,22 @@ import vn.sen.signing.ExternalSigning.Prepared;
 import vn.sen.signing.SignatureScheme;
 
 /**
- * What the document page's signing script calls (ký số trên trình duyệt): it asks the signing tool on
+ * What the document pages' signing script calls (ký số trên trình duyệt): it asks the signing tool on
  * the officer's computer for the certificate, has Sen prepare the document, has the tool sign, and hands
- * the value back. Errors come back as {@code {"code", "message"}} in the user's language.
+ * the value back — for the approval and issuance signatures of outgoing documents and for electronic
+ * copies. Errors come back as {@code {"code", "message"}} in the user's language.
  */
 @RestController
-class OutgoingSigningController {
+class DocumentSigningController {
 
     /** The signer's certificate chain (base64 DER, signer first) and, optionally, the scheme it signs with. */
     record PrepareRequest(List<String> certificates, SignatureScheme scheme) {}
 
     record PrepareResponse(UUID id, String dataToSign, String digest, SignatureScheme scheme, Instant expiresAt) {}
+
+    /** An electronic copy to prepare: the agency's certificate chain, the file, the form, the pages. */
+    record CopyRequest(
+            List<String> certificates, SignatureScheme scheme, UUID fileId, ElectronicCopies.Form form, String pages) {}
 
     /** The signature value (base64) and, for an approval, the signer's opinion. */
     record CompleteRequest(String signatureValue, String comment) {}
@@ -37,9 +48,13 @@ class OutgoingSigningController {
     record Done(String location) {}
 
     private final OutgoingDocuments outgoing;
+    private final ElectronicCopies copies;
+    private final FileResponses responses;
 
-    OutgoingSigningController(OutgoingDocuments outgoing) {
+    DocumentSigningController(OutgoingDocuments outgoing, ElectronicCopies copies, FileResponses responses) {
         this.outgoing = outgoing;
+        this.copies = copies;
+        this.responses = responses;
     }
 
     @PostMapping(path = "/documents/outgoing/{id}/signatures/approval", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -82,6 +97,43 @@ class OutgoingSigningController {
             @AuthenticationPrincipal ScopedPrincipal me) {
         outgoing.sealSigned(me.scope(), id, pending, value(request));
         return new Done("/documents/outgoing/" + id);
+    }
+
+    @PostMapping(path = "/documents/{kind}/{id}/copies", consumes = MediaType.APPLICATION_JSON_VALUE)
+    PrepareResponse prepareCopy(
+            @PathVariable String kind,
+            @PathVariable long id,
+            @RequestBody CopyRequest request,
+            @AuthenticationPrincipal ScopedPrincipal me) {
+        var source = switch (kind) {
+            case "incoming" -> ElectronicCopies.Source.INCOMING;
+            case "outgoing" -> ElectronicCopies.Source.OUTGOING;
+            default -> throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        };
+        return response(copies.prepare(
+                me.scope(),
+                new ElectronicCopies.NewCopy(source, id, request.fileId(), request.form(), request.pages()),
+                CertificateHolder.chain(request.certificates()),
+                request.scheme()));
+    }
+
+    @PostMapping(path = "/documents/copies/signatures/{pending}", consumes = MediaType.APPLICATION_JSON_VALUE)
+    Done completeCopy(
+            @PathVariable UUID pending,
+            @RequestBody CompleteRequest request,
+            @AuthenticationPrincipal ScopedPrincipal me) {
+        return new Done(copies.complete(me.scope(), pending, value(request)));
+    }
+
+    /** A copy's signed PDF, for whoever reads the document it copies. */
+    @GetMapping("/documents/copies/{copy}")
+    ResponseEntity<Resource> copy(
+            @PathVariable long copy,
+            @RequestParam(required = false) String inline,
+            @AuthenticationPrincipal ScopedPrincipal me) {
+        return responses.of(
+                copies.file(me.scope(), copy).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND)),
+                inline != null);
     }
 
     private static PrepareResponse response(Prepared prepared) {
