@@ -6,6 +6,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.cos.COSDictionary;
+import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.io.RandomAccessReadBufferedFile;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
@@ -30,8 +32,39 @@ final class PdfChecks {
         }
     }
 
-    /** Refuses a PDF that is encrypted or does not parse; returns its number of pages. */
+    /**
+     * Whether the PDF carries a certification signature that allows no change at all (DocMDP, P = 1):
+     * any signature added after it would break it.
+     */
+    static boolean certifiedWithoutChanges(PDDocument document) {
+        var perms = document.getDocumentCatalog().getCOSObject().getCOSDictionary(COSName.PERMS);
+        var docMdp = perms == null ? null : perms.getCOSDictionary(COSName.DOCMDP);
+        var references = docMdp == null ? null : docMdp.getCOSArray(COSName.REFERENCE);
+        if (references == null) {
+            return false;
+        }
+        for (var reference : references) {
+            if (reference.getCOSObject() instanceof COSDictionary dictionary) {
+                var params = dictionary.getCOSDictionary(COSName.TRANSFORM_PARAMS);
+                if (params != null && params.getInt(COSName.P, 2) == 1) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** Refuses a PDF that is encrypted, does not parse or is certified against changes; returns its pages. */
     static int requireSignable(Path file) {
+        return open(file, true);
+    }
+
+    /** Refuses a PDF that is encrypted or does not parse; returns its number of pages. */
+    static int requireReadable(Path file) {
+        return open(file, false);
+    }
+
+    private static int open(Path file, boolean toChange) {
         requirePdf(file);
         try (PDDocument document = Loader.loadPDF(new RandomAccessReadBufferedFile(file.toFile()))) {
             if (document.isEncrypted()) {
@@ -39,6 +72,9 @@ final class PdfChecks {
             }
             if (document.getNumberOfPages() == 0) {
                 throw new RuleViolation("signing.error.pdf-broken");
+            }
+            if (toChange && certifiedWithoutChanges(document)) {
+                throw new RuleViolation("signing.error.pdf-certified");
             }
             return document.getNumberOfPages();
         } catch (InvalidPasswordException e) {

@@ -25,7 +25,7 @@ public class PdfPages {
         Path source = temporary.copy(pdf);
         Path out = temporary.create("sen-extract-");
         try {
-            int count = PdfChecks.requireSignable(source);
+            int count = PdfChecks.requireReadable(source);
             if (pages.isEmpty() || pages.stream().anyMatch(p -> p < 1 || p > count)) {
                 throw new RuleViolation("signing.error.pages", count);
             }

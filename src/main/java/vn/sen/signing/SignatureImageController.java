@@ -33,6 +33,8 @@ class SignatureImageController {
                         "image", "data:image/png;base64," + Base64.getEncoder().encodeToString(image.png()));
                 model.addAttribute("widthMm", image.widthMm());
                 model.addAttribute("heightMm", image.heightMm());
+                model.addAttribute("widthPx", pixels(image.widthMm()));
+                model.addAttribute("heightPx", pixels(image.heightMm()));
             });
         }
         return "signing/signature";
@@ -57,5 +59,10 @@ class SignatureImageController {
             redirect.addFlashAttribute("errorArgs", e.args());
         }
         return "redirect:/account/signature";
+    }
+
+    /** CSS pixels (96 per inch) of a length in millimetres: images shown at their printed size. */
+    static int pixels(float mm) {
+        return Math.round(mm * 96 / 25.4f);
     }
 }

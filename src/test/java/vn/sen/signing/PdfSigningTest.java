@@ -207,6 +207,33 @@ class PdfSigningTest {
         assertThatThrownBy(() -> SignatureDevices.pkcs12(p12, "sai-mat-khau".toCharArray()))
                 .hasMessageContaining("signing.error.device-pin");
         assertThat(validation.validate(onePage("Chưa ký")).signed()).isFalse();
+        assertThatThrownBy(() -> sign(certifiedAgainstChanges(), pki.ecSigner, PadesLevel.B_B))
+                .as("a certification signature that allows no change")
+                .hasMessageContaining("signing.error.pdf-certified");
+    }
+
+    @Autowired
+    DssConfiguration dss;
+
+    /** A PDF certified by DSS with DocMDP P = 1: no change permitted after it. */
+    private Path certifiedAgainstChanges() throws IOException {
+        Path pdf = onePage("Chứng thực");
+        try (SignatureDevice device = SignatureDevices.pkcs12(pki.signer.pkcs12(dir, "certify"), TestPki.PASSWORD)) {
+            var chain = device.chain();
+            var scheme = SignatureScheme.forKey(chain.getFirst().getPublicKey(), false);
+            var parameters = signing.parameters(
+                    pdf,
+                    chain,
+                    scheme,
+                    SignatureRequest.invisible(PadesLevel.B_B, "Chứng thực"),
+                    java.time.Instant.now());
+            parameters.setPermission(eu.europa.esig.dss.enumerations.CertificationPermission.NO_CHANGE_PERMITTED);
+            var service = dss.service(dss.verifier());
+            var document = new eu.europa.esig.dss.model.FileDocument(pdf.toFile());
+            var data = service.getDataToSign(document, parameters);
+            var value = new eu.europa.esig.dss.model.SignatureValue(scheme.dss(), device.sign(data.getBytes(), scheme));
+            return signing.save(service.signDocument(document, parameters, value));
+        }
     }
 
     @Test

@@ -17,7 +17,10 @@ import org.springframework.test.web.servlet.MockMvc;
 import vn.sen.demo.DemoFixture;
 import vn.sen.identity.TestLogins;
 
-/** An officer sets their own signature image from the account pages; bad images are refused in Vietnamese. */
+/**
+ * An officer sets their own signature image, and a leader their agency's seal, from the account pages; bad
+ * images and other people's images are refused in Vietnamese.
+ */
 @SpringBootTest
 @AutoConfigureMockMvc
 class SignatureImageWebTest {
@@ -73,6 +76,50 @@ class SignatureImageWebTest {
                                 "file", "x.png", "image/png", TestDocuments.signatureImage(Color.BLUE)))
                         .with(csrf())
                         .with(admin))
+                .andReturn();
+        assertThat(refused.getFlashMap().get("error")).isEqualTo("signing.error.image-not-yours");
+    }
+
+    @Test
+    void the_chairman_sets_the_provinces_seal_and_a_specialist_cannot() throws Exception {
+        var chairman = authentication(logins.signedIn("chutich"));
+        String page = mvc.perform(get("/account/seals").with(chairman))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(page).contains("Ủy ban nhân dân tỉnh An Giang");
+        long province = Long.parseLong(page.replaceAll("(?s).*action=\"/account/seals/(\\d+)\".*", "$1"));
+        var saved = mvc.perform(multipart("/account/seals/" + province)
+                        .file(new MockMultipartFile("file", "dau.png", "image/png", TestDocuments.sealImage(Color.RED)))
+                        .param("diameterMm", "36")
+                        .with(csrf())
+                        .with(chairman))
+                .andReturn();
+        assertThat(saved.getFlashMap().get("saved")).isEqualTo(province);
+        assertThat(mvc.perform(get("/account/seals").with(chairman))
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString())
+                .contains("Đường kính khi in: 36 mm");
+
+        var blue = mvc.perform(multipart("/account/seals/" + province)
+                        .file(new MockMultipartFile(
+                                "file", "dau.png", "image/png", TestDocuments.sealImage(Color.BLUE)))
+                        .with(csrf())
+                        .with(chairman))
+                .andReturn();
+        assertThat(blue.getFlashMap().get("error")).isEqualTo("signing.error.seal-not-red");
+
+        var specialist = authentication(logins.signedIn("chuyenvien"));
+        assertThat(mvc.perform(get("/account/seals").with(specialist))
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString())
+                .contains("không quản lý con dấu");
+        var refused = mvc.perform(multipart("/account/seals/" + province)
+                        .file(new MockMultipartFile("file", "dau.png", "image/png", TestDocuments.sealImage(Color.RED)))
+                        .with(csrf())
+                        .with(specialist))
                 .andReturn();
         assertThat(refused.getFlashMap().get("error")).isEqualTo("signing.error.image-not-yours");
     }
