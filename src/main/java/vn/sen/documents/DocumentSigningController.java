@@ -26,8 +26,8 @@ import vn.sen.signing.SignatureScheme;
 /**
  * What the document pages' signing script calls (ký số trên trình duyệt): it asks the signing tool on
  * the officer's computer for the certificate, has Sen prepare the document, has the tool sign, and hands
- * the value back — for the approval and issuance signatures of outgoing documents and for electronic
- * copies. Errors come back as {@code {"code", "message"}} in the user's language.
+ * the value back — for the approval and issuance signatures of outgoing documents, the agency's signature on
+ * their attachments, and electronic copies. Errors come back as {@code {"code", "message"}} in the user's language.
  */
 @RestController
 class DocumentSigningController {
@@ -48,11 +48,17 @@ class DocumentSigningController {
     record Done(String location) {}
 
     private final OutgoingDocuments outgoing;
+    private final OutgoingAttachments attachments;
     private final ElectronicCopies copies;
     private final FileResponses responses;
 
-    DocumentSigningController(OutgoingDocuments outgoing, ElectronicCopies copies, FileResponses responses) {
+    DocumentSigningController(
+            OutgoingDocuments outgoing,
+            OutgoingAttachments attachments,
+            ElectronicCopies copies,
+            FileResponses responses) {
         this.outgoing = outgoing;
+        this.attachments = attachments;
         this.copies = copies;
         this.responses = responses;
     }
@@ -96,6 +102,31 @@ class DocumentSigningController {
             @RequestBody CompleteRequest request,
             @AuthenticationPrincipal ScopedPrincipal me) {
         outgoing.sealSigned(me.scope(), id, pending, value(request));
+        return new Done("/documents/outgoing/" + id);
+    }
+
+    @PostMapping(
+            path = "/documents/outgoing/{id}/signatures/attachments/{attachment}",
+            consumes = MediaType.APPLICATION_JSON_VALUE)
+    PrepareResponse prepareAttachment(
+            @PathVariable long id,
+            @PathVariable long attachment,
+            @RequestBody PrepareRequest request,
+            @AuthenticationPrincipal ScopedPrincipal me) {
+        return response(attachments.prepare(
+                me.scope(), id, attachment, CertificateHolder.chain(request.certificates()), request.scheme()));
+    }
+
+    @PostMapping(
+            path = "/documents/outgoing/{id}/signatures/attachments/{attachment}/{pending}",
+            consumes = MediaType.APPLICATION_JSON_VALUE)
+    Done completeAttachment(
+            @PathVariable long id,
+            @PathVariable long attachment,
+            @PathVariable UUID pending,
+            @RequestBody CompleteRequest request,
+            @AuthenticationPrincipal ScopedPrincipal me) {
+        attachments.complete(me.scope(), id, attachment, pending, value(request));
         return new Done("/documents/outgoing/" + id);
     }
 

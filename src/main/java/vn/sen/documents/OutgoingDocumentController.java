@@ -57,6 +57,7 @@ class OutgoingDocumentController {
     private final FileResponses responses;
 
     private final ElectronicCopies copies;
+    private final OutgoingAttachments attachments;
 
     OutgoingDocumentController(
             OutgoingDocuments outgoing,
@@ -66,8 +67,10 @@ class OutgoingDocumentController {
             Dossiers dossiers,
             FilePreviews previews,
             FileResponses responses,
-            ElectronicCopies copies) {
+            ElectronicCopies copies,
+            OutgoingAttachments attachments) {
         this.copies = copies;
+        this.attachments = attachments;
         this.previews = previews;
         this.responses = responses;
         this.incoming = incoming;
@@ -231,6 +234,33 @@ class OutgoingDocumentController {
         return "files/preview";
     }
 
+    /** An attachment (phụ lục): the signed one once the agency signed it. */
+    @GetMapping("/documents/outgoing/{id}/attachments/{attachment}")
+    ResponseEntity<Resource> attachment(
+            @PathVariable long id,
+            @PathVariable long attachment,
+            @RequestParam(required = false) String inline,
+            @AuthenticationPrincipal ScopedPrincipal me) {
+        return responses.of(attachmentFile(me, id, attachment), inline != null);
+    }
+
+    @GetMapping("/documents/outgoing/{id}/attachments/{attachment}/preview")
+    String attachmentPreview(
+            @PathVariable long id,
+            @PathVariable long attachment,
+            @AuthenticationPrincipal ScopedPrincipal me,
+            Model model) {
+        String url = "/documents/outgoing/" + id + "/attachments/" + attachment;
+        model.addAttribute(
+                "preview",
+                previews.page(attachmentFile(me, id, attachment), url, url + "?inline", "/documents/outgoing/" + id));
+        return "files/preview";
+    }
+
+    private StoredFile attachmentFile(ScopedPrincipal me, long id, long attachment) {
+        return attachments.file(me.scope(), id, attachment).orElseThrow(OutgoingDocumentController::notFound);
+    }
+
     private StoredFile signedFile(ScopedPrincipal me, long id) {
         return outgoing.find(me.scope(), id)
                 .flatMap(OutgoingView::signedFile)
@@ -259,6 +289,30 @@ class OutgoingDocumentController {
             }
             outgoing.addVersion(me.scope(), id, file, note);
         });
+    }
+
+    @PostMapping("/documents/outgoing/{id}/attachments")
+    String attach(
+            @PathVariable long id,
+            @RequestParam(name = "upload", required = false) MultipartFile upload,
+            @AuthenticationPrincipal ScopedPrincipal me,
+            RedirectAttributes redirect) {
+        return step(id, me, redirect, "outgoing.attached", () -> {
+            UUID file = store(me.scope(), upload);
+            if (file == null) {
+                throw new RuleViolation("documents.error.file");
+            }
+            attachments.add(me.scope(), id, file);
+        });
+    }
+
+    @PostMapping("/documents/outgoing/{id}/attachments/{attachment}/removal")
+    String detach(
+            @PathVariable long id,
+            @PathVariable long attachment,
+            @AuthenticationPrincipal ScopedPrincipal me,
+            RedirectAttributes redirect) {
+        return step(id, me, redirect, "outgoing.detached", () -> attachments.remove(me.scope(), id, attachment));
     }
 
     @PostMapping("/documents/outgoing/{id}/submission")

@@ -16,6 +16,7 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.sen.documents.OutgoingViews.Amendment;
+import vn.sen.documents.OutgoingViews.AttachmentView;
 import vn.sen.documents.OutgoingViews.CommentView;
 import vn.sen.documents.OutgoingViews.ExternalRecipient;
 import vn.sen.documents.OutgoingViews.NewDraft;
@@ -528,13 +529,18 @@ public class OutgoingDocuments {
         if (view.awaitedSignature().equals("ISSUANCE")) {
             throw new RuleViolation("documents.error.not-sealed");
         }
-        List<UUID> sent = view.signedFile()
-                .map(f -> List.of(f.id()))
-                .orElseGet(() -> view.latest() == null
-                        ? List.of()
-                        : List.of(view.latest()
-                                .pdfId()
-                                .orElse(view.latest().file().id())));
+        if (!view.unsignedAttachments().isEmpty()) {
+            throw new RuleViolation(
+                    "documents.error.attachments-not-signed",
+                    view.unsignedAttachments().size());
+        }
+        List<UUID> sent = new ArrayList<>();
+        view.signedFile()
+                .map(StoredFile::id)
+                .or(() -> Optional.ofNullable(view.latest())
+                        .map(v -> v.pdfId().orElse(v.file().id())))
+                .ifPresent(sent::add);
+        view.attachments().forEach(a -> sent.add(a.sent().id()));
         UnitView issuer = organization.requireUnit(doc.issuerUnitId());
         String signer = view.signerName();
         List<ExternalRecipient> external = new ArrayList<>();
@@ -870,7 +876,8 @@ public class OutgoingDocuments {
                 .single();
     }
 
-    private void history(long id, UserScope actor, String action, String text) {
+    /** Records a step in the document's history and tells the other modules. */
+    void history(long id, UserScope actor, String action, String text) {
         jdbc.sql("""
                 insert into documents.outgoing_history (outgoing_id, at, actor, action, text)
                 values (:d, now(), :a, :action, :t)
@@ -970,6 +977,24 @@ public class OutgoingDocuments {
                             rs.getString("state"));
                 })
                 .list();
+        var attachments = jdbc.sql(
+                        "select * from documents.outgoing_attachment where outgoing_id = :d order by position")
+                .param("d", id)
+                .query((rs, n) -> {
+                    UUID signed = rs.getObject("signed_file_id", UUID.class);
+                    return new AttachmentView(
+                            rs.getLong("id"),
+                            rs.getInt("position"),
+                            files.require(rs.getObject("file_id", UUID.class)),
+                            signed == null ? null : files.require(signed),
+                            rs.getString("holder"),
+                            rs.getString("signed_by"),
+                            signed == null
+                                    ? null
+                                    : rs.getObject("signed_at", OffsetDateTime.class)
+                                            .toInstant());
+                })
+                .list();
         var comments = jdbc.sql("select * from documents.outgoing_comment where outgoing_id = :d order by id")
                 .param("d", id)
                 .query((rs, n) -> new CommentView(
@@ -1027,7 +1052,8 @@ public class OutgoingDocuments {
                                     .param("d", id)
                                     .query(OutgoingDocuments::row)
                                     .list(),
-                            signatures.stages(id));
+                            signatures.stages(id),
+                            attachments);
                 })
                 .optional();
     }

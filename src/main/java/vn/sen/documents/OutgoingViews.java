@@ -141,6 +141,25 @@ public final class OutgoingViews {
      */
     public record SignedStage(String stage, StoredFile file, String holder, String actor, Instant at) {}
 
+    /**
+     * A separate attachment file (phụ lục): the PDF the drafter attached and, once the agency signed it
+     * at issuance, the signed PDF with the certificate holder, who signed and when.
+     */
+    public record AttachmentView(
+            long id,
+            int position,
+            StoredFile file,
+            StoredFile signed,
+            String holder,
+            String signedBy,
+            Instant signedAt) {
+
+        /** The file to read and to send: the signed one when there is one. */
+        public StoredFile sent() {
+            return signed != null ? signed : file;
+        }
+    }
+
     public record RecipientView(long id, Long unitId, String name, String code, Long incomingId, String state) {}
 
     public record CommentView(int version, String author, String text, Instant at) {}
@@ -176,7 +195,8 @@ public final class OutgoingViews {
             Long amends,
             Amendment amendment,
             List<OutgoingRow> amendedBy,
-            List<SignedStage> signatures) {
+            List<SignedStage> signatures,
+            List<AttachmentView> attachments) {
 
         /** Printed number, e.g. {@code 05/QĐ-UBND}; empty before issuance. */
         public String numberAndNotation() {
@@ -199,6 +219,13 @@ public final class OutgoingViews {
             return signatures.isEmpty()
                     ? java.util.Optional.empty()
                     : java.util.Optional.of(signatures.getLast().file());
+        }
+
+        /** The attachments still to be signed by the agency: all of them once the approval was signed. */
+        public List<AttachmentView> unsignedAttachments() {
+            return signedApproval()
+                    ? attachments.stream().filter(a -> a.signed() == null).toList()
+                    : List.of();
         }
 
         /** The stage a signature is waiting for: APPROVAL, ISSUANCE, or empty. */

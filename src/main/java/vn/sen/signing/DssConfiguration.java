@@ -4,7 +4,7 @@ import eu.europa.esig.dss.alert.SilentOnStatusAlert;
 import eu.europa.esig.dss.model.x509.CertificateToken;
 import eu.europa.esig.dss.pades.signature.PAdESService;
 import eu.europa.esig.dss.pdf.PdfSignatureFieldPositionChecker;
-import eu.europa.esig.dss.pdf.pdfbox.PdfBoxDefaultObjectFactory;
+import eu.europa.esig.dss.pdf.pdfbox.PdfBoxNativeObjectFactory;
 import eu.europa.esig.dss.service.crl.OnlineCRLSource;
 import eu.europa.esig.dss.service.http.commons.CommonsDataLoader;
 import eu.europa.esig.dss.service.http.commons.OCSPDataLoader;
@@ -64,7 +64,9 @@ class DssConfiguration {
 
     PAdESService service(CommonCertificateVerifier verifier) {
         var service = new PAdESService(verifier);
-        var pdf = new PdfBoxDefaultObjectFactory();
+        // native drawing: the agency's text signature is real text in the embedded font (searchable,
+        // sharp at any zoom), not a picture of text
+        var pdf = new PdfBoxNativeObjectFactory();
         pdf.setResourcesHandlerBuilder(new TempFileResourcesHandlerBuilder()
                 .setTempFileDirectory(temporary.toFile())
                 .setFileNamePrefix("sen-sign-"));

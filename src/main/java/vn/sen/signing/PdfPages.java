@@ -10,7 +10,10 @@ import org.springframework.stereotype.Service;
 import vn.sen.files.StoredFile;
 import vn.sen.shared.RuleViolation;
 
-/** Pages taken out of a PDF into a new one (trích sao: an extract of some pages of a document). */
+/**
+ * The pages of PDFs (trang văn bản): taken out of a PDF into a new one (trích sao, an extract of some pages
+ * of a document), or counted in a PDF to be signed.
+ */
 @Service
 public class PdfPages {
 
@@ -18,6 +21,19 @@ public class PdfPages {
 
     PdfPages(TemporaryFiles temporary) {
         this.temporary = temporary;
+    }
+
+    /**
+     * The number of pages of a PDF that Sen is to sign later (an attachment signed at issuance): refuses
+     * now one that is encrypted, broken or certified against any change, rather than at signing.
+     */
+    public int signablePages(StoredFile pdf) {
+        Path source = temporary.copy(pdf);
+        try {
+            return PdfChecks.requireSignable(source);
+        } finally {
+            TemporaryFiles.delete(source);
+        }
     }
 
     /** A new stored PDF with {@code pages} (from 1, in the order given) of {@code pdf}. */

@@ -143,6 +143,11 @@ abstract class DocumentsScenario {
     }
     /** A decision from {@code pdf}, signed by the Chairman in {@code form}, through the format check to the signer. */
     long atApproval(SignerForm form, byte[] pdf) throws IOException {
+        return submitted(drafted(form, pdf));
+    }
+
+    /** A draft decision with {@code pdf} as its version, signed by the Chairman in {@code form}. */
+    long drafted(SignerForm form, byte[] pdf) throws IOException {
         UUID file = files.store(new ByteArrayInputStream(pdf), "quyet-dinh.pdf", drafter.username())
                 .id();
         NewDraft draft = decision(List.of(), Confidentiality.NORMAL, List.of());
@@ -163,6 +168,11 @@ abstract class DocumentsScenario {
                         file,
                         "",
                         null));
+        return id;
+    }
+
+    /** The draft submitted and its format checked: waiting for the signer's approval. */
+    long submitted(long id) {
         outgoing.submit(drafter, id);
         outgoing.decide(committeeClerk, pending(committeeClerk, id).id(), true, "Đúng thể thức");
         return id;

@@ -9,6 +9,7 @@ import com.microsoft.playwright.options.AriaRole;
 import java.awt.Color;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -37,7 +38,7 @@ import vn.sen.signing.TrustAnchors;
 /**
  * Signing in a real Chromium with the reference signing tool on loopback: the Chairman signs and
  * approves a draft, the clerk numbers it, adds the agency's issuance signature with the seal, releases
- * it and makes a true copy. On the way: no tool running, and a tool holding somebody else's certificate.
+ * it with its annex signed by the agency, and makes a true copy. On the way: no tool running, and a tool holding somebody else's certificate.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class OutgoingSigningBrowserTest {
@@ -147,6 +148,11 @@ class OutgoingSigningBrowserTest {
                 .click();
         assertThat(clerk.locator("#signatures")).containsText("Ký phát hành (đóng dấu): " + province.name());
         assertThat(clerk.locator("#signatures .badge")).hasText(new String[] {"Hợp lệ", "Hợp lệ"});
+        assertThat(clerk.locator("#release-form")).hasCount(0); // the annex is not signed yet
+        clerk.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Ký số văn bản kèm theo"))
+                .click();
+        assertThat(clerk.locator("#attachments")).containsText("Đã ký số: " + province.name());
+        assertThat(clerk.locator("#attachments .signatures .badge")).hasText("Hợp lệ");
         clerk.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Phát hành"))
                 .click();
         assertThat(clerk.getByRole(AriaRole.STATUS).first()).containsText("Đã phát hành");
@@ -187,6 +193,16 @@ class OutgoingSigningBrowserTest {
                         file.id(),
                         "",
                         null));
+        // the specialist attaches an annex on the draft's page
+        Page page = vn.sen.Chromium.signedIn(browser, port, "chuyenvien");
+        page.navigate("http://localhost:" + port + "/documents/outgoing/" + id);
+        Path annex = dir.resolve("phu-luc-1.pdf");
+        Files.write(annex, TestDocuments.decisionBytes(dir, "Phụ lục I"));
+        page.locator("#attachment-upload").setInputFiles(annex);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Đính kèm"))
+                .click();
+        assertThat(page.locator("#attachments")).containsText("phu-luc-1.pdf");
+        page.context().close();
         outgoing.submit(drafter, id);
         UserScope clerk = scope("vanthu");
         outgoing.decide(clerk, outgoing.pendingSteps(clerk, id).getFirst().id(), true, "Đúng thể thức");

@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.awt.Color;
+import java.io.ByteArrayInputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.UUID;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotation;
 import org.junit.jupiter.api.BeforeEach;
@@ -46,6 +48,9 @@ class OutgoingSigningTest extends DocumentsScenario {
 
     @Autowired
     TrustAnchors anchors;
+
+    @Autowired
+    OutgoingAttachments attachments;
 
     @Autowired
     PdfValidation validation;
@@ -153,6 +158,122 @@ class OutgoingSigningTest extends DocumentsScenario {
                     .as("number 01 and today's date written in")
                     .containsExactly("01", Printed.day(today), Printed.month(today));
         }
+    }
+
+    @Test
+    void attachments_are_signed_by_the_agency_at_issuance_with_the_number_and_no_image() throws Exception {
+        long id = drafted(SignerForm.NONE, TestDocuments.decisionBytes(dir, chairmanName));
+        UUID sheet = files.store(new ByteArrayInputStream(new byte[] {'P', 'K', 3, 4}), "bang.xlsx", drafter.username())
+                .id();
+        assertThatThrownBy(() -> attachments.add(drafter, id, sheet))
+                .hasMessageContaining("documents.error.attachment-not-pdf");
+        UUID broken = files.store(
+                        new ByteArrayInputStream("%PDF-1.7\nnot really".getBytes()), "hong.pdf", drafter.username())
+                .id();
+        assertThatThrownBy(() -> attachments.add(drafter, id, broken))
+                .as("a PDF that could not be signed at issuance is refused now")
+                .hasMessageContaining("signing.error.pdf-broken");
+        long annex = attachments.add(drafter, id, pdf("phu-luc-1.pdf", "Phụ lục I"));
+        long wrong = attachments.add(drafter, id, pdf("nham.pdf", "Tệp nhầm"));
+        assertThatThrownBy(() -> attachments.remove(officeHead, id, wrong)).isInstanceOf(AccessDeniedException.class);
+        attachments.remove(drafter, id, wrong);
+        submitted(id);
+        assertThatThrownBy(() -> attachments.add(drafter, id, pdf("muon.pdf", "Muộn")))
+                .hasMessageContaining("documents.error.not-draft");
+
+        images.setSignature(chairman, chairmanOfficer, TestDocuments.signatureImage(Color.BLUE), 40);
+        images.setSeal(chairman, committee, TestDocuments.sealImage(Color.RED), 36);
+        var chairmanKey = signer(pki.issue("CN=" + chairmanName + ",O=" + committeeName + ",C=VN"));
+        var agencyKey = signer(pki.issue("CN=" + committeeName + ",O=" + committeeName + ",C=VN"));
+        long step = pending(chairman, id).id();
+        Prepared approval = outgoing.prepareApproval(chairman, step, chairmanKey.chain(), null);
+        outgoing.approveSigned(chairman, step, approval.id(), value(chairmanKey, approval), "");
+        assertThatThrownBy(() -> attachments.prepare(committeeClerk, id, annex, agencyKey.chain(), null))
+                .as("the number comes first")
+                .hasMessageContaining("documents.error.not-issued");
+        outgoing.issue(committeeClerk, id);
+        Prepared seal = outgoing.prepareIssuance(committeeClerk, id, agencyKey.chain(), null);
+        outgoing.sealSigned(committeeClerk, id, seal.id(), value(agencyKey, seal));
+        assertThatThrownBy(() -> outgoing.release(committeeClerk, id))
+                .as("a signed document's attachments are signed before release")
+                .hasMessageContaining("documents.error.attachments-not-signed");
+
+        assertThatThrownBy(() -> attachments.prepare(departmentClerk, id, annex, agencyKey.chain(), null))
+                .isInstanceOf(RuntimeException.class);
+        assertThatThrownBy(() -> attachments.prepare(committeeClerk, id, annex, chairmanKey.chain(), null))
+                .hasMessageContaining("signing.error.holder-not-agency");
+        Prepared signing = attachments.prepare(committeeClerk, id, annex, agencyKey.chain(), null);
+        byte[] other = agencyKey.sign("khác".getBytes(), signing.scheme().name());
+        assertThatThrownBy(() -> attachments.complete(committeeClerk, id, annex, signing.id(), other))
+                .hasMessageContaining("signing.error.value-mismatch");
+        attachments.complete(committeeClerk, id, annex, signing.id(), value(agencyKey, signing));
+        assertThatThrownBy(() -> attachments.prepare(committeeClerk, id, annex, agencyKey.chain(), null))
+                .hasMessageContaining("documents.error.attachment-signed");
+
+        outgoing.release(committeeClerk, id);
+        var released = outgoing.find(committeeClerk, id).orElseThrow();
+        var signedAnnex = released.attachments().getFirst().signed();
+        assertThat(released.attachments().getFirst().holder()).isEqualTo(committeeName);
+        long copy = released.recipients().getFirst().incomingId();
+        assertThat(incoming.find(departmentClerk, copy).orElseThrow().files())
+                .as("the recipient receives the sealed document and the signed attachment")
+                .extracting(f -> f.sha256())
+                .containsExactly(released.signedFile().orElseThrow().sha256(), signedAnnex.sha256());
+        assertThat(attachments.file(drafter, id, annex))
+                .hasValueSatisfying(f -> assertThat(f.id()).isEqualTo(signedAnnex.id()));
+        assertThat(attachments.file(outsider, id, annex))
+                .as("read only by the document's readers")
+                .isEmpty();
+
+        Path file = dir.resolve("phu-luc-da-ky.pdf");
+        try (var in = files.open(signedAnnex)) {
+            Files.copy(in, file);
+        }
+        var report = validation.validate(file);
+        assertThat(report.signatures()).singleElement().satisfies(c -> {
+            assertThat(c.signer()).isEqualTo(committeeName);
+            assertThat(c.verdict()).as(c.details().toString()).isEqualTo(Verdict.VALID);
+            assertThat(c.wholeDocument()).isTrue();
+        });
+        String pdfsig = TestDocuments.pdfsig(file);
+        assertThat(pdfsig).contains("Signature is Valid").contains("Total document signed");
+        String stamp = TestDocuments.signatureText(file);
+        assertThat(stamp)
+                .as("number and notation with the signing time, no image")
+                .contains(released.numberAndNotation())
+                .containsPattern("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\+07:00");
+    }
+
+    @Test
+    void attachments_of_a_document_approved_on_paper_go_out_as_they_are() throws Exception {
+        long id = drafted(SignerForm.NONE, TestDocuments.decisionBytes(dir, chairmanName));
+        long annex = attachments.add(drafter, id, pdf("phu-luc.pdf", "Phụ lục"));
+        submitted(id);
+        outgoing.decide(chairman, pending(chairman, id).id(), true, "Đồng ý (bản giấy)");
+        outgoing.issue(committeeClerk, id);
+        assertThatThrownBy(() -> attachments.prepare(
+                        committeeClerk,
+                        id,
+                        annex,
+                        signer(pki.issue("CN=" + committeeName + ",C=VN")).chain(),
+                        null))
+                .hasMessageContaining("documents.error.not-signed");
+        outgoing.release(committeeClerk, id);
+        var released = outgoing.find(committeeClerk, id).orElseThrow();
+        assertThat(released.attachments())
+                .singleElement()
+                .satisfies(a -> assertThat(a.signed()).isNull());
+        assertThat(incoming.find(
+                                departmentClerk,
+                                released.recipients().getFirst().incomingId())
+                        .orElseThrow()
+                        .files())
+                .hasSize(2);
+    }
+
+    private UUID pdf(String name, String text) throws Exception {
+        return files.store(new ByteArrayInputStream(TestDocuments.decisionBytes(dir, text)), name, drafter.username())
+                .id();
     }
 
     @Test

@@ -126,6 +126,34 @@ public final class TestDocuments {
         }
     }
 
+    /** The text drawn by the visible signatures of a PDF (their widgets' appearances), one after the other. */
+    public static String signatureText(Path pdf) throws IOException {
+        try (PDDocument document = org.apache.pdfbox.Loader.loadPDF(pdf.toFile())) {
+            StringBuilder text = new StringBuilder();
+            for (var field : document.getSignatureFields()) {
+                for (var widget : field.getWidgets()) {
+                    var appearance = widget.getNormalAppearanceStream();
+                    if (appearance == null) {
+                        continue;
+                    }
+                    var page = new PDPage(PDRectangle.A4);
+                    document.addPage(page);
+                    try (var content = new PDPageContentStream(document, page)) {
+                        content.transform(org.apache.pdfbox.util.Matrix.getTranslateInstance(10, 400));
+                        content.drawForm(
+                                new org.apache.pdfbox.pdmodel.graphics.form.PDFormXObject(appearance.getCOSObject()));
+                    }
+                    var stripper = new org.apache.pdfbox.text.PDFTextStripper();
+                    int number = document.getNumberOfPages();
+                    stripper.setStartPage(number);
+                    stripper.setEndPage(number);
+                    text.append(stripper.getText(document));
+                }
+            }
+            return text.toString();
+        }
+    }
+
     private static void text(PDPageContentStream content, PDType0Font font, float size, float x, float y, String text)
             throws IOException {
         content.beginText();
