@@ -12,7 +12,9 @@ import java.util.regex.Pattern;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 import vn.sen.documents.OutgoingViews.OutgoingState;
 import vn.sen.files.FileManagement;
 import vn.sen.files.StoredFile;
@@ -25,7 +27,6 @@ import vn.sen.signing.ExternalSigning.Prepared;
 import vn.sen.signing.PdfPages;
 import vn.sen.signing.PdfSigning.Look;
 import vn.sen.signing.PdfSigning.SignatureRequest;
-import vn.sen.signing.SignatureChecks;
 import vn.sen.signing.SignatureScheme;
 
 /**
@@ -92,7 +93,7 @@ public class ElectronicCopies {
     private final FileManagement files;
     private final ExternalSigning external;
     private final PdfPages pdfPages;
-    private final SignatureChecks checks;
+    private final TransactionTemplate transactions;
 
     ElectronicCopies(
             JdbcClient jdbc,
@@ -103,7 +104,7 @@ public class ElectronicCopies {
             FileManagement files,
             ExternalSigning external,
             PdfPages pdfPages,
-            SignatureChecks checks) {
+            TransactionTemplate transactions) {
         this.jdbc = jdbc;
         this.incoming = incoming;
         this.outgoing = outgoing;
@@ -112,7 +113,7 @@ public class ElectronicCopies {
         this.files = files;
         this.external = external;
         this.pdfPages = pdfPages;
-        this.checks = checks;
+        this.transactions = transactions;
     }
 
     /** Step 1: the copy prepared for the agency's certificate. */
@@ -174,26 +175,39 @@ public class ElectronicCopies {
         return prepared;
     }
 
-    /** Step 2: the agency's signature embedded and checked; returns the page of the copied document. */
+    /**
+     * Step 2: the agency's signature embedded and the copy validated (outside any transaction), then
+     * kept; returns the page of the copied document.
+     */
+    @Transactional(propagation = Propagation.NOT_SUPPORTED)
     public String complete(UserScope clerk, UUID pendingId, byte[] value) {
-        record Pending(long id, Source source, long documentId) {}
+        Pending pending = pending(clerk, pendingId, false);
+        StoredFile signed = external.completeChecked(pendingId, value, clerk.username());
+        transactions.executeWithoutResult(status -> {
+            pending(clerk, pendingId, true);
+            jdbc.sql("update documents.copy set file_id = :f, made_at = now() where id = :id")
+                    .param("f", signed.id())
+                    .param("id", pending.id())
+                    .update();
+        });
+        return page(pending.source(), pending.documentId());
+    }
+
+    private record Pending(long id, Source source, long documentId) {}
+
+    /** The copy the clerk prepared and has not completed; checks again that they keep the document. */
+    private Pending pending(UserScope clerk, UUID pendingId, boolean lock) {
         Pending pending = jdbc.sql("""
                 select id, source_kind, source_id from documents.copy
-                where pending_id = :pending and made_by = :by and file_id is null for update
-                """)
+                where pending_id = :pending and made_by = :by and file_id is null
+                """ + (lock ? " for update" : ""))
                 .param("pending", pendingId)
                 .param("by", clerk.username())
                 .query((rs, n) -> new Pending(rs.getLong(1), Source.valueOf(rs.getString(2)), rs.getLong(3)))
                 .optional()
                 .orElseThrow(() -> new RuleViolation("signing.error.prepared-unknown"));
         holder(clerk, pending.source(), pending.documentId());
-        StoredFile signed = external.complete(pendingId, value, clerk.username());
-        checks.checkNewSignature(signed);
-        jdbc.sql("update documents.copy set file_id = :f, made_at = now() where id = :id")
-                .param("f", signed.id())
-                .param("id", pending.id())
-                .update();
-        return page(pending.source(), pending.documentId());
+        return pending;
     }
 
     /** The finished copies of a document, oldest first. */

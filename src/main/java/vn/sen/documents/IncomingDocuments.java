@@ -15,7 +15,9 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 import vn.sen.documents.IncomingViews.IncomingRow;
 import vn.sen.documents.IncomingViews.IncomingView;
 import vn.sen.documents.IncomingViews.NewIncoming;
@@ -54,6 +56,7 @@ public class IncomingDocuments {
     private final Clock clock;
     private final PdfConversion conversion;
     private final SignatureChecks signatures;
+    private final TransactionTemplate transactions;
 
     IncomingDocuments(
             JdbcClient jdbc,
@@ -64,7 +67,9 @@ public class IncomingDocuments {
             ApplicationEventPublisher events,
             Clock clock,
             PdfConversion conversion,
-            SignatureChecks signatures) {
+            SignatureChecks signatures,
+            TransactionTemplate transactions) {
+        this.transactions = transactions;
         this.conversion = conversion;
         this.signatures = signatures;
         this.jdbc = jdbc;
@@ -89,9 +94,36 @@ public class IncomingDocuments {
      * Registers the document with the next arrival number of its unit's register for this year. When
      * it looks like one already registered and {@code confirmDuplicate} is not set, nothing is saved
      * and {@code documents.error.duplicate} is raised; {@link #duplicatesOf} lists the candidates.
+     *
+     * <p>Every signed PDF that enters is validated first, outside any transaction (revocation servers
+     * may take seconds to answer); the registration itself is one transaction, which checks everything
+     * again.
      */
-    @Transactional
+    @Transactional(propagation = Propagation.NOT_SUPPORTED)
     public IncomingView register(UserScope clerk, NewIncoming doc) {
+        admissible(clerk, doc).forEach(signatures::checkIncoming);
+        return transactions.execute(status -> {
+            List<StoredFile> attached = admissible(clerk, doc);
+            UnitView unit = organization.requireUnit(doc.unitId());
+            boolean duplicate = !duplicatesOf(clerk, doc).isEmpty();
+            if (duplicate && !doc.confirmDuplicate()) {
+                throw new RuleViolation("documents.error.duplicate");
+            }
+            long id = insert(
+                    unit,
+                    doc,
+                    clerk.username(),
+                    null,
+                    attached.stream().map(StoredFile::id).toList(),
+                    "REGISTERED",
+                    clerk,
+                    duplicate);
+            return load(id).orElseThrow();
+        });
+    }
+
+    /** Refuses a registration the clerk may not make or whose data are wrong; returns its files. */
+    private List<StoredFile> admissible(UserScope clerk, NewIncoming doc) {
         UnitView unit = organization
                 .unit(doc.unitId())
                 .filter(UnitView::active)
@@ -113,21 +145,7 @@ public class IncomingDocuments {
                     .orElseThrow(() -> new RuleViolation("documents.error.file"));
             attached.add(file);
         }
-        boolean duplicate = !duplicatesOf(clerk, doc).isEmpty();
-        if (duplicate && !doc.confirmDuplicate()) {
-            throw new RuleViolation("documents.error.duplicate");
-        }
-        attached.forEach(signatures::checkIncoming); // every signed PDF that enters is validated
-        long id = insert(
-                unit,
-                doc,
-                clerk.username(),
-                null,
-                attached.stream().map(StoredFile::id).toList(),
-                "REGISTERED",
-                clerk,
-                duplicate);
-        return load(id).orElseThrow();
+        return attached;
     }
 
     /**

@@ -7,7 +7,9 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 import vn.sen.documents.OutgoingViews.AttachmentView;
 import vn.sen.documents.OutgoingViews.OutgoingState;
 import vn.sen.documents.OutgoingViews.OutgoingView;
@@ -21,7 +23,6 @@ import vn.sen.signing.ExternalSigning.Prepared;
 import vn.sen.signing.PdfPages;
 import vn.sen.signing.PdfSigning.Look;
 import vn.sen.signing.PdfSigning.SignatureRequest;
-import vn.sen.signing.SignatureChecks;
 import vn.sen.signing.SignatureScheme;
 
 /**
@@ -44,7 +45,7 @@ class OutgoingAttachments {
     private final FileManagement files;
     private final PdfPages pages;
     private final ExternalSigning external;
-    private final SignatureChecks checks;
+    private final TransactionTemplate transactions;
 
     OutgoingAttachments(
             JdbcClient jdbc,
@@ -53,14 +54,14 @@ class OutgoingAttachments {
             FileManagement files,
             PdfPages pages,
             ExternalSigning external,
-            SignatureChecks checks) {
+            TransactionTemplate transactions) {
         this.jdbc = jdbc;
         this.outgoing = outgoing;
         this.registers = registers;
         this.files = files;
         this.pages = pages;
         this.external = external;
-        this.checks = checks;
+        this.transactions = transactions;
     }
 
     /** Attaches an uploaded PDF to the draft, by its drafter; a PDF that could not be signed is refused now. */
@@ -132,32 +133,46 @@ class OutgoingAttachments {
         return prepared;
     }
 
-    /** Step 2: the agency's signature embedded and checked, the signed attachment kept. */
+    /**
+     * Step 2: the agency's signature embedded and the attachment validated (outside any transaction),
+     * then the signed attachment kept.
+     */
+    @Transactional(propagation = Propagation.NOT_SUPPORTED)
     void complete(UserScope clerk, long id, long attachmentId, UUID pendingId, byte[] value) {
-        OutgoingView doc = toSign(clerk, id);
-        AttachmentView attachment = attachment(doc, attachmentId);
-        int prepared = jdbc.sql("""
-                select count(*) from documents.outgoing_attachment
-                where id = :id and pending_id = :p and signed_file_id is null
+        pending(clerk, id, attachmentId, pendingId);
+        StoredFile signed = external.completeChecked(pendingId, value, clerk.username());
+        transactions.executeWithoutResult(status -> {
+            AttachmentView attachment = attachment(toSign(clerk, id), attachmentId);
+            int kept = jdbc.sql("""
+                    update documents.outgoing_attachment set signed_file_id = :f, signed_by = :by, signed_at = now()
+                    where id = :id and pending_id = :p and signed_file_id is null
+                    """)
+                    .param("f", signed.id())
+                    .param("by", clerk.username())
+                    .param("id", attachmentId)
+                    .param("p", pendingId)
+                    .update();
+            if (kept == 0) {
+                throw new RuleViolation("signing.error.prepared-unknown");
+            }
+            outgoing.history(id, clerk, "ATTACHMENT_SIGNED", attachment.file().name());
+        });
+    }
+
+    /** Refuses unless the clerk may still complete this prepared signature of the attachment. */
+    private void pending(UserScope clerk, long id, long attachmentId, UUID pendingId) {
+        attachment(toSign(clerk, id), attachmentId);
+        boolean prepared = jdbc.sql("""
+                select exists (select 1 from documents.outgoing_attachment
+                               where id = :id and pending_id = :p and signed_file_id is null)
                 """)
                 .param("id", attachmentId)
                 .param("p", pendingId)
-                .query(Integer.class)
+                .query(Boolean.class)
                 .single();
-        if (prepared == 0) {
+        if (!prepared) {
             throw new RuleViolation("signing.error.prepared-unknown");
         }
-        StoredFile signed = external.complete(pendingId, value, clerk.username());
-        checks.checkNewSignature(signed);
-        jdbc.sql("""
-                update documents.outgoing_attachment set signed_file_id = :f, signed_by = :by, signed_at = now()
-                where id = :id and signed_file_id is null
-                """)
-                .param("f", signed.id())
-                .param("by", clerk.username())
-                .param("id", attachmentId)
-                .update();
-        outgoing.history(id, clerk, "ATTACHMENT_SIGNED", attachment.file().name());
     }
 
     /** An attachment's file to read — the signed one once there is one —, for whoever reads the document. */

@@ -14,7 +14,9 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 import vn.sen.documents.OutgoingViews.Amendment;
 import vn.sen.documents.OutgoingViews.AttachmentView;
 import vn.sen.documents.OutgoingViews.CommentView;
@@ -76,6 +78,7 @@ public class OutgoingDocuments {
     private final OutgoingSignatures signatures;
     private final SignatureImages images;
     private final ExternalSigning external;
+    private final TransactionTemplate transactions;
 
     OutgoingDocuments(
             JdbcClient jdbc,
@@ -88,7 +91,9 @@ public class OutgoingDocuments {
             Clock clock,
             OutgoingSignatures signatures,
             SignatureImages images,
-            ExternalSigning external) {
+            ExternalSigning external,
+            TransactionTemplate transactions) {
+        this.transactions = transactions;
         this.signatures = signatures;
         this.images = images;
         this.external = external;
@@ -404,14 +409,23 @@ public class OutgoingDocuments {
         return signatures.prepare(id, OutgoingSignatures.Stage.APPROVAL, pdf, chain, request, scheme, user.username());
     }
 
-    /** Step 2 of the approval signature: the value embedded, the signed PDF kept, the step approved. */
-    @Transactional
+    /**
+     * Step 2 of the approval signature: the value embedded and the signed PDF validated (outside any
+     * transaction), then the signed PDF kept and the step approved, if it still waits for the signer.
+     */
+    @Transactional(propagation = Propagation.NOT_SUPPORTED)
     public void approveSigned(UserScope user, long stepId, UUID pendingId, byte[] value, String comment) {
         long id = approvalStep(user, stepId);
         requireSigningRight(doc(id));
-        signatures.complete(id, OutgoingSignatures.Stage.APPROVAL, pendingId, value, user.username());
-        history(id, user, "SIGNED", "v" + latestVersion(id));
-        decide(user, stepId, true, comment);
+        var stage = OutgoingSignatures.Stage.APPROVAL;
+        StoredFile signed = signatures.sign(id, stage, pendingId, value, user.username());
+        transactions.executeWithoutResult(status -> {
+            approvalStep(user, stepId);
+            requireSigningRight(doc(id));
+            signatures.record(id, stage, pendingId, signed, user.username());
+            history(id, user, "SIGNED", "v" + latestVersion(id));
+            decide(user, stepId, true, comment);
+        });
     }
 
     /**
@@ -444,12 +458,20 @@ public class OutgoingDocuments {
                 clerk.username());
     }
 
-    /** Step 2 of the issuance signature: the sealed PDF kept; the document may be released. */
-    @Transactional
+    /**
+     * Step 2 of the issuance signature: the value embedded and the sealed PDF validated (outside any
+     * transaction), then kept; the document may be released.
+     */
+    @Transactional(propagation = Propagation.NOT_SUPPORTED)
     public void sealSigned(UserScope clerk, long id, UUID pendingId, byte[] value) {
-        OutgoingView view = awaitingSeal(clerk, id);
-        signatures.complete(id, OutgoingSignatures.Stage.ISSUANCE, pendingId, value, clerk.username());
-        history(id, clerk, "SEALED", view.numberAndNotation());
+        awaitingSeal(clerk, id);
+        var stage = OutgoingSignatures.Stage.ISSUANCE;
+        StoredFile signed = signatures.sign(id, stage, pendingId, value, clerk.username());
+        transactions.executeWithoutResult(status -> {
+            OutgoingView view = awaitingSeal(clerk, id);
+            signatures.record(id, stage, pendingId, signed, clerk.username());
+            history(id, clerk, "SEALED", view.numberAndNotation());
+        });
     }
 
     /** The pending approval step of the user, by its id; returns the document's id. */

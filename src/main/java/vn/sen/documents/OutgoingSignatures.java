@@ -15,7 +15,6 @@ import vn.sen.signing.ExternalSigning;
 import vn.sen.signing.ExternalSigning.Prepared;
 import vn.sen.signing.PdfNumbering;
 import vn.sen.signing.PdfSigning.SignatureRequest;
-import vn.sen.signing.SignatureChecks;
 import vn.sen.signing.SignatureScheme;
 
 /**
@@ -40,19 +39,12 @@ class OutgoingSignatures {
     private final JdbcClient jdbc;
     private final ExternalSigning external;
     private final PdfNumbering numbering;
-    private final SignatureChecks checks;
     private final FileManagement files;
 
-    OutgoingSignatures(
-            JdbcClient jdbc,
-            ExternalSigning external,
-            PdfNumbering numbering,
-            SignatureChecks checks,
-            FileManagement files) {
+    OutgoingSignatures(JdbcClient jdbc, ExternalSigning external, PdfNumbering numbering, FileManagement files) {
         this.jdbc = jdbc;
         this.external = external;
         this.numbering = numbering;
-        this.checks = checks;
         this.files = files;
     }
 
@@ -80,16 +72,33 @@ class OutgoingSignatures {
     }
 
     /**
-     * Completes a signature prepared for this document and stage: the value is embedded and checked, the
-     * signed PDF validated (a certificate proven revoked or a broken signature is refused) and kept.
+     * Completes a signature prepared for this document and stage by {@code actor}: the value embedded
+     * and checked, the signed PDF validated (a certificate proven revoked or a broken signature is
+     * refused). Outside any transaction; {@link #record} keeps the result.
      */
-    StoredFile complete(long outgoingId, Stage stage, UUID pendingId, byte[] value, String actor) {
-        Long row = jdbc.sql("""
+    StoredFile sign(long outgoingId, Stage stage, UUID pendingId, byte[] value, String actor) {
+        pendingRow(outgoingId, stage, pendingId, actor, false);
+        return external.completeChecked(pendingId, value, actor);
+    }
+
+    /** Keeps the signed PDF of a completed signature as the file of its stage, once. */
+    void record(long outgoingId, Stage stage, UUID pendingId, StoredFile signed, String actor) {
+        long row = pendingRow(outgoingId, stage, pendingId, actor, true);
+        if (done(outgoingId, stage).isPresent()) {
+            throw new RuleViolation("documents.error.state");
+        }
+        jdbc.sql("update documents.outgoing_signature set file_id = :f, at = now() where id = :id")
+                .param("f", signed.id())
+                .param("id", row)
+                .update();
+    }
+
+    private long pendingRow(long outgoingId, Stage stage, UUID pendingId, String actor, boolean lock) {
+        return jdbc.sql("""
                 select id from documents.outgoing_signature
                 where outgoing_id = :d and stage = :stage and pending_id = :pending and actor = :actor
                   and file_id is null
-                for update
-                """)
+                """ + (lock ? " for update" : ""))
                 .param("d", outgoingId)
                 .param("stage", stage.name())
                 .param("pending", pendingId)
@@ -97,16 +106,6 @@ class OutgoingSignatures {
                 .query(Long.class)
                 .optional()
                 .orElseThrow(() -> new RuleViolation("signing.error.prepared-unknown"));
-        if (done(outgoingId, stage).isPresent()) {
-            throw new RuleViolation("documents.error.state");
-        }
-        StoredFile signed = external.complete(pendingId, value, actor);
-        checks.checkNewSignature(signed);
-        jdbc.sql("update documents.outgoing_signature set file_id = :f, at = now() where id = :id")
-                .param("f", signed.id())
-                .param("id", row)
-                .update();
-        return signed;
     }
 
     /** Writes the number and date into the approved PDF (when the approval was signed). */

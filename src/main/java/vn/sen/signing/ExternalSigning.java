@@ -127,6 +127,7 @@ public class ExternalSigning {
     private final JsonMapper json;
     private final Clock clock;
     private final SignatureImages images;
+    private final SignatureChecks checks;
 
     ExternalSigning(
             JdbcClient jdbc,
@@ -136,8 +137,10 @@ public class ExternalSigning {
             FileManagement files,
             JsonMapper json,
             Clock clock,
-            SignatureImages images) {
+            SignatureImages images,
+            SignatureChecks checks) {
         this.images = images;
+        this.checks = checks;
         this.jdbc = jdbc;
         this.dss = dss;
         this.signing = signing;
@@ -253,6 +256,19 @@ public class ExternalSigning {
         } finally {
             TemporaryFiles.delete(copy);
         }
+    }
+
+    /**
+     * Completes a prepared signature, then validates the signed PDF and refuses it as
+     * {@link SignatureChecks#checkNewSignature} does. Called outside any database transaction: the
+     * validation may wait seconds for revocation servers, and a transaction would hold its connection
+     * and its locks all that time. The caller records the result in a transaction of its own, after
+     * checking again that it still may.
+     */
+    public StoredFile completeChecked(UUID id, byte[] signatureValue, String actor) {
+        StoredFile signed = complete(id, signatureValue, actor);
+        checks.checkNewSignature(signed);
+        return signed;
     }
 
     private record Pending(

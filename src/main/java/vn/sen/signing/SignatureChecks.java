@@ -3,6 +3,7 @@ package vn.sen.signing;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import tools.jackson.databind.json.JsonMapper;
 import vn.sen.files.StoredFile;
 import vn.sen.shared.RuleViolation;
@@ -32,6 +33,7 @@ public class SignatureChecks {
      * signature proven invalid and the installation is set to refuse those. Other files have no report.
      */
     public Optional<SignatureReport> checkIncoming(StoredFile file) {
+        outsideTransactions();
         Optional<SignatureReport> report = check(file);
         if (properties.rejectInvalidIncoming()
                 && report.map(SignatureReport::invalid).orElse(false)) {
@@ -71,6 +73,7 @@ public class SignatureChecks {
      * refused: the trust store may not hold the signer's root yet).
      */
     public SignatureReport checkNewSignature(StoredFile signed) {
+        outsideTransactions();
         SignatureReport report = check(signed).orElseThrow(() -> new RuleViolation("signing.error.pdf-broken"));
         SignatureReport.Check last = report.signatures().getLast();
         if (last.verdict() == SignatureReport.Verdict.INVALID
@@ -79,6 +82,16 @@ public class SignatureChecks {
             throw new RuleViolation("signing.error.signature-invalid", last.signer());
         }
         return report;
+    }
+
+    /**
+     * Validation may wait seconds for revocation servers: inside a transaction it would hold a database
+     * connection, and maybe locks, all that time. Callers validate first, then record in a transaction.
+     */
+    private static void outsideTransactions() {
+        if (TransactionSynchronizationManager.isActualTransactionActive()) {
+            throw new IllegalStateException("signatures are validated outside database transactions");
+        }
     }
 
     /** The last report on a file's signatures, when it was checked and is signed. */

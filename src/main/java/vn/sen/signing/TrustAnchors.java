@@ -12,6 +12,8 @@ import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import vn.sen.shared.RuleViolation;
 
 /**
@@ -59,6 +61,7 @@ public class TrustAnchors {
                     .update();
             find(sha256).ifPresent(added::add);
         }
+        changed();
         return added;
     }
 
@@ -74,14 +77,45 @@ public class TrustAnchors {
         jdbc.sql("delete from signing.trust_anchor where id = :id")
                 .param("id", id)
                 .update();
+        changed();
     }
 
-    /** The trusted certificates themselves. */
-    @Transactional(readOnly = true)
+    /**
+     * The trusted certificates themselves, for every signing and validation: kept in memory, read again
+     * after a change here and at least every {@link #FRESH} (for an import by {@code sen trust import}
+     * from another process).
+     */
     List<X509Certificate> certificates() {
-        return jdbc.sql("select der from signing.trust_anchor order by id")
-                .query((rs, n) -> certificate(rs.getBytes("der")))
-                .list();
+        Cached now = cached;
+        if (now == null || Instant.now().isAfter(now.readAt().plus(FRESH))) {
+            now = new Cached(
+                    jdbc.sql("select der from signing.trust_anchor order by id")
+                            .query((rs, n) -> certificate(rs.getBytes("der")))
+                            .list(),
+                    Instant.now());
+            cached = now;
+        }
+        return now.certificates();
+    }
+
+    /** How long the anchors read from the database are used before they are read again. */
+    static final java.time.Duration FRESH = java.time.Duration.ofSeconds(30);
+
+    private record Cached(List<X509Certificate> certificates, Instant readAt) {}
+
+    private volatile Cached cached;
+
+    /** Forgets the anchors in memory now and once the change is committed (another thread may read before). */
+    private void changed() {
+        cached = null;
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    cached = null;
+                }
+            });
+        }
     }
 
     private java.util.Optional<Anchor> find(String sha256) {

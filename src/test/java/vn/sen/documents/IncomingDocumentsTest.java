@@ -151,10 +151,25 @@ class IncomingDocumentsTest {
     @Test
     void a_registration_that_fails_gives_its_number_back() {
         incoming.register(clerk, letter(department, "7", List.of(), false));
-        transactions.executeWithoutResult(tx -> {
-            incoming.register(clerk, letter(department, "8", List.of(), false));
-            tx.setRollbackOnly();
-        });
+        // the database refuses the row after the number was taken (as a broken disk or constraint would)
+        jdbc.sql("""
+                create or replace function documents.test_refuse() returns trigger language plpgsql as $$
+                begin
+                    if new.code_number = '8' and new.unit_id = %d then
+                        raise exception 'refused by the test';
+                    end if;
+                    return new;
+                end $$;
+                create trigger test_refuse before insert on documents.incoming
+                    for each row execute function documents.test_refuse();
+                """.formatted(department)).update();
+        try {
+            assertThatThrownBy(() -> incoming.register(clerk, letter(department, "8", List.of(), false)))
+                    .hasMessageContaining("refused by the test");
+        } finally {
+            jdbc.sql("drop trigger test_refuse on documents.incoming; drop function documents.test_refuse()")
+                    .update();
+        }
         assertThat(incoming.register(clerk, letter(department, "9", List.of(), false))
                         .arrivalNumber())
                 .isEqualTo(2);

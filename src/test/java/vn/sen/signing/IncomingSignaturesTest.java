@@ -22,6 +22,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 import vn.sen.demo.DemoFixture;
 import vn.sen.documents.Confidentiality;
@@ -80,6 +81,9 @@ class IncomingSignaturesTest {
     @Autowired
     SignatureChecks checks;
 
+    @Autowired
+    TransactionTemplate transactions;
+
     @TempDir
     Path dir;
 
@@ -135,6 +139,19 @@ class IncomingSignaturesTest {
         assertThat(refusing.last(unsigned))
                 .as("unsigned files have no report to show")
                 .isEmpty();
+    }
+
+    @Test
+    void signatures_are_validated_outside_database_transactions() throws Exception {
+        StoredFile good = stored(signedPdf(), "cong-van.pdf");
+        assertThatThrownBy(() -> transactions.execute(status -> checks.checkIncoming(good)))
+                .as("revocation servers may take seconds: no connection is held meanwhile")
+                .isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> transactions.execute(status -> checks.checkNewSignature(good)))
+                .isInstanceOf(IllegalStateException.class);
+        long id = register("103", good);
+        assertThat(incoming.find(clerk, id)).isPresent();
+        assertThat(checks.last(good)).isPresent();
     }
 
     private long register(String number, StoredFile file) {
