@@ -2,17 +2,13 @@ package vn.sen.documents;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
-import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.SelectOption;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -29,10 +25,7 @@ import vn.sen.shared.ScopedPrincipal;
  * specialist handles it, and the clerk sees it done.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class DocumentBrowserTest {
-
-    static Playwright playwright;
-    static Browser browser;
+class DocumentBrowserTest extends vn.sen.BrowserTest {
 
     @LocalServerPort
     int port;
@@ -45,18 +38,6 @@ class DocumentBrowserTest {
 
     @Autowired
     Organization organization;
-
-    @BeforeAll
-    static void startBrowser() {
-        playwright = Playwright.create();
-        browser = vn.sen.Chromium.launch(playwright);
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        browser.close();
-        playwright.close();
-    }
 
     @BeforeEach
     void demoProvince() {

@@ -49,7 +49,7 @@ class ElectronicCopiesTest extends DocumentsScenario {
 
     @BeforeEach
     void trust() {
-        anchors.importCertificates(TestPki.pem(pki.root.certificate()).getBytes(), "test");
+        pki.trustRoot(anchors);
     }
 
     @Test

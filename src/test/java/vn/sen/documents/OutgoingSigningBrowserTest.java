@@ -2,9 +2,7 @@ package vn.sen.documents;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
-import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.AriaRole;
 import java.awt.Color;
 import java.io.ByteArrayInputStream;
@@ -13,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -38,10 +35,11 @@ import vn.sen.signing.TrustAnchors;
 /**
  * Signing in a real Chromium with the reference signing tool on loopback: the Chairman signs and
  * approves a draft, the clerk numbers it, adds the agency's issuance signature with the seal, releases
- * it with its annex signed by the agency, and makes a true copy. On the way: no tool running, and a tool holding somebody else's certificate.
+ * it with its annex signed by the agency, and makes a true copy. On the way: no tool running, and a
+ * tool holding somebody else's certificate.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class OutgoingSigningBrowserTest {
+class OutgoingSigningBrowserTest extends vn.sen.BrowserTest {
 
     static final TestPki pki = TestPki.shared();
     static final ReferenceExternalSigner.Tool tool;
@@ -53,9 +51,6 @@ class OutgoingSigningBrowserTest {
             throw new java.io.UncheckedIOException(e);
         }
     }
-
-    static Playwright playwright;
-    static Browser browser;
 
     @DynamicPropertySource
     static void signingTool(DynamicPropertyRegistry registry) {
@@ -89,23 +84,15 @@ class OutgoingSigningBrowserTest {
     @TempDir
     Path dir;
 
-    @BeforeAll
-    static void startBrowser() {
-        playwright = Playwright.create();
-        browser = vn.sen.Chromium.launch(playwright);
-    }
-
     @AfterAll
-    static void stopBrowser() {
-        browser.close();
-        playwright.close();
+    static void stopTool() {
         tool.close();
     }
 
     @Test
     void the_chairman_signs_and_approves_and_the_clerk_seals_and_releases() throws Exception {
         demo.ensureLoaded();
-        anchors.importCertificates(TestPki.pem(pki.root.certificate()).getBytes(), "test");
+        pki.trustRoot(anchors);
         UserScope chairmanScope = scope("chutich");
         long chairman = chairmanScope.officerId();
         String chairmanName = organization.requireOfficer(chairman).fullName();

@@ -63,7 +63,7 @@ class OutgoingSigningTest extends DocumentsScenario {
 
     @BeforeEach
     void trustAndNames() {
-        anchors.importCertificates(TestPki.pem(pki.root.certificate()).getBytes(), "test");
+        pki.trustRoot(anchors);
         chairmanName = organization.requireOfficer(chairmanOfficer).fullName();
         committeeName = organization.requireUnit(committee).name();
     }

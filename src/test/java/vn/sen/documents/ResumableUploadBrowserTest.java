@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.AriaRole;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -21,8 +20,6 @@ import java.util.List;
 import java.util.Random;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -37,12 +34,9 @@ import vn.sen.demo.DemoFixture;
  * ends as the document's attachment with the scan's SHA-256.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class ResumableUploadBrowserTest {
+class ResumableUploadBrowserTest extends vn.sen.BrowserTest {
 
     private static final int PIECE = 16 * 1024 * 1024;
-
-    static Playwright playwright;
-    static Browser browser;
 
     @LocalServerPort
     int port;
@@ -52,18 +46,6 @@ class ResumableUploadBrowserTest {
 
     @Autowired
     JdbcClient jdbc;
-
-    @BeforeAll
-    static void startBrowser() {
-        playwright = Playwright.create();
-        browser = vn.sen.Chromium.launch(playwright);
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        browser.close();
-        playwright.close();
-    }
 
     @BeforeEach
     void demoProvince() {

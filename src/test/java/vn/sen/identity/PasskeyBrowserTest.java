@@ -6,13 +6,10 @@ import com.google.gson.JsonObject;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.AriaRole;
 import java.time.Instant;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -26,13 +23,10 @@ import vn.sen.shared.Role;
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT,
         properties = {"server.port=18766", "sen.security.passkey-origins=http://localhost:18766"})
-class PasskeyBrowserTest {
+class PasskeyBrowserTest extends vn.sen.BrowserTest {
 
     static final String PASSWORD = TestLogins.PASSWORD;
     static final String BASE = "http://localhost:18766";
-
-    static Playwright playwright;
-    static Browser browser;
 
     @Autowired
     Accounts accounts;
@@ -42,18 +36,6 @@ class PasskeyBrowserTest {
 
     BrowserContext context;
     Page page;
-
-    @BeforeAll
-    static void startBrowser() {
-        playwright = Playwright.create();
-        browser = vn.sen.Chromium.launch(playwright);
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        browser.close();
-        playwright.close();
-    }
 
     @BeforeEach
     void newContextWithAnAuthenticator() {

@@ -49,7 +49,7 @@ class ExternalSigningTest {
 
     @BeforeEach
     void trust() {
-        anchors.importCertificates(TrustAnchors.encoded(pki.root.certificate()), "test");
+        pki.trustRoot(anchors);
     }
 
     @Test

@@ -36,7 +36,6 @@ import vn.sen.identity.TestLogins;
 import vn.sen.organization.Organization;
 import vn.sen.shared.ScopedPrincipal;
 import vn.sen.shared.UserScope;
-import vn.sen.signing.PdfSigning.SignatureRequest;
 
 /** Every signed PDF that enters as an incoming document is validated, and the document page says how. */
 @SpringBootTest
@@ -92,7 +91,7 @@ class IncomingSignaturesTest {
     @BeforeEach
     void province() {
         demo.ensureLoaded();
-        anchors.importCertificates(TrustAnchors.encoded(pki.root.certificate()), "test");
+        pki.trustRoot(anchors);
         clerk = ((ScopedPrincipal) logins.signedIn("vanthu").getPrincipal()).scope();
     }
 
@@ -181,9 +180,7 @@ class IncomingSignaturesTest {
     }
 
     private Path signedPdf() throws IOException {
-        try (var device = SignatureDevices.pkcs12(pki.signer.pkcs12(dir, "s" + System.nanoTime()), TestPki.PASSWORD)) {
-            return signing.sign(write(unsignedPdf()), device, SignatureRequest.invisible(PadesLevel.B_B, "Ban hành"));
-        }
+        return pki.signer.sign(signing, write(unsignedPdf()), dir, PadesLevel.B_B);
     }
 
     private StoredFile stored(Path pdf, String name) throws IOException {

@@ -3,7 +3,6 @@ package vn.sen.signing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -17,7 +16,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import vn.sen.signing.PdfNumbering.Written;
-import vn.sen.signing.PdfSigning.SignatureRequest;
 import vn.sen.signing.SignatureReport.Verdict;
 
 /** Number and date written into an approved document between the approval and the issuance signatures. */
@@ -43,7 +41,7 @@ class PdfNumberingTest {
 
     @BeforeEach
     void trustTheTestRoot() {
-        anchors.importCertificates(TestPki.pem(pki.root.certificate()).getBytes(StandardCharsets.US_ASCII), "test");
+        pki.trustRoot(anchors);
     }
 
     @Test
@@ -127,9 +125,7 @@ class PdfNumberingTest {
                 .hasMessageContaining("signing.error.date-already-written");
     }
 
-    private Path sign(Path pdf, TestPki.Identity identity) throws Exception {
-        try (var device = SignatureDevices.pkcs12(identity.pkcs12(dir, "k" + System.nanoTime()), TestPki.PASSWORD)) {
-            return signing.sign(pdf, device, SignatureRequest.invisible(PadesLevel.B_B, "Ký"));
-        }
+    private Path sign(Path pdf, TestPki.Identity identity) {
+        return identity.sign(signing, pdf, dir, PadesLevel.B_B);
     }
 }

@@ -69,7 +69,7 @@ class PdfSigningTest {
 
     @BeforeEach
     void trustTheTestRoot() {
-        anchors.importCertificates(TestPki.pem(pki.root.certificate()).getBytes(StandardCharsets.US_ASCII), "test");
+        pki.trustRoot(anchors);
     }
 
     @Test
@@ -292,10 +292,7 @@ class PdfSigningTest {
     // ---- helpers -------------------------------------------------------------------------------
 
     private Path sign(Path pdf, TestPki.Identity identity, PadesLevel level) {
-        Path p12 = identity.pkcs12(dir, "id-" + System.nanoTime());
-        try (SignatureDevice device = SignatureDevices.pkcs12(p12, TestPki.PASSWORD)) {
-            return signing.sign(pdf, device, SignatureRequest.invisible(level, "Phê duyệt"));
-        }
+        return identity.sign(signing, pdf, dir, level);
     }
 
     /** Signed by DSS directly, without Sen's checks: what other software may send. */

@@ -73,7 +73,7 @@ class SignatureLooksTest {
     @BeforeEach
     void agency() {
         demo.ensureLoaded(); // before any unit of ours: the demo province loads into an empty database only
-        anchors.importCertificates(TrustAnchors.encoded(pki.root.certificate()), "test");
+        pki.trustRoot(anchors);
         String tag = Long.toString(System.nanoTime(), 36);
         unit = organization.createUnit(
                 UserScope.system(),

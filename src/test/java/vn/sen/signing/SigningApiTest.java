@@ -57,7 +57,7 @@ class SigningApiTest {
     @BeforeEach
     void province() {
         demo.ensureLoaded();
-        anchors.importCertificates(TrustAnchors.encoded(pki.root.certificate()), "test");
+        pki.trustRoot(anchors);
     }
 
     @Test

@@ -84,6 +84,18 @@ public final class TestPki implements AutoCloseable {
                 throw new IllegalStateException(e);
             }
         }
+
+        /** {@code pdf} signed by this identity, invisibly, at {@code level}, with a PKCS#12 key written in {@code dir}. */
+        public Path sign(PdfSigning signing, Path pdf, Path dir, PadesLevel level) {
+            try (SignatureDevice device = SignatureDevices.pkcs12(pkcs12(dir, "k" + System.nanoTime()), PASSWORD)) {
+                return signing.sign(pdf, device, PdfSigning.SignatureRequest.invisible(level, "Phê duyệt"));
+            }
+        }
+    }
+
+    /** Has Sen trust this PKI's root, as an administrator would import it. */
+    public void trustRoot(TrustAnchors anchors) {
+        anchors.importCertificates(TrustAnchors.encoded(root.certificate()), "test");
     }
 
     private final HttpServer server;
