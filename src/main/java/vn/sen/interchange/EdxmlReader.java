@@ -60,8 +60,16 @@ final class EdxmlReader {
             boolean unzipped,
             Path file) {}
 
-    /** A read message with its attachments; closing it deletes the temporary files. */
-    record Read(Message message, List<Attachment> attachments, boolean signed) implements AutoCloseable {
+    /**
+     * A read message with its attachments and, when it is signed, what the verification of its signature
+     * found; closing it deletes the temporary files.
+     */
+    record Read(Message message, List<Attachment> attachments, XmlSignatures.Verification signature)
+            implements AutoCloseable {
+
+        boolean signed() {
+            return signature != null;
+        }
 
         @Override
         public void close() {
@@ -106,15 +114,16 @@ final class EdxmlReader {
             XMLStreamReader xml = factory.createXMLStreamReader(in);
             try {
                 Node root = parse.document(xml);
-                return new Read(EdxmlMapping.message(root), List.copyOf(attachments), parse.signed);
+                Message message = EdxmlMapping.message(root);
+                return new Read(message, List.copyOf(attachments), parse.verification());
             } finally {
                 xml.close();
             }
         } catch (XMLStreamException e) {
-            new Read(null, attachments, false).close();
+            new Read(null, attachments, null).close();
             throw new EdxmlException(parse.path(), "not well-formed XML" + where(e.getLocation()) + ": " + reason(e));
         } catch (RuntimeException e) {
-            new Read(null, attachments, false).close();
+            new Read(null, attachments, null).close();
             throw e;
         }
     }
@@ -124,8 +133,9 @@ final class EdxmlReader {
 
         private final List<Attachment> attachments;
         private final Deque<Node> open = new ArrayDeque<>();
+        private final StreamingCanonicalizer canonical = new StreamingCanonicalizer();
         private int elements;
-        private boolean signed;
+        private SignatureCapture signature;
         private Location location;
 
         Parse(List<Attachment> attachments) {
@@ -167,10 +177,17 @@ final class EdxmlReader {
                             parent.children.add(node);
                         }
                         if (name.equals("Signature") && parent != null && parent.name.equals("edXMLHeader")) {
-                            signed = true;
+                            if (signature != null) {
+                                throw new EdxmlException(node.path, "a second signature" + where(location));
+                            }
+                            signature = new SignatureCapture(canonical.inScope());
+                            signature.capture(xml); // the whole Signature, which the digest leaves out
+                            continue;
                         }
+                        canonical.start(xml);
                         if (name.equals(ENCODED) && parent != null && parent.name.equals("Attachment")) {
                             node.file = decode(xml, node);
+                            canonical.end();
                             continue; // decode() consumed the end element
                         }
                         open.push(node);
@@ -185,11 +202,18 @@ final class EdxmlReader {
                             }
                             node.text.append(xml.getTextCharacters(), xml.getTextStart(), xml.getTextLength());
                         }
+                        canonical.text(xml.getTextCharacters(), xml.getTextStart(), xml.getTextLength());
                     }
+                    case XMLStreamConstants.PROCESSING_INSTRUCTION ->
+                        canonical.processingInstruction(xml.getPITarget(), xml.getPIData());
                     case XMLStreamConstants.END_ELEMENT -> {
                         Node done = open.pop();
+                        canonical.end();
                         if (done.name.equals("Attachment")) {
                             attachments.add(attachment(done));
+                        }
+                        if (done.name.equals("edXMLHeader")) {
+                            canonical.decide(signature != null);
                         }
                     }
                     default -> {
@@ -229,6 +253,7 @@ final class EdxmlReader {
                                 || event == XMLStreamConstants.CDATA
                                 || event == XMLStreamConstants.SPACE) {
                             base64.decode(xml.getTextCharacters(), xml.getTextStart(), xml.getTextLength());
+                            canonical.text(xml.getTextCharacters(), xml.getTextStart(), xml.getTextLength());
                         }
                         if (base64Size(base64) > limits.maxAttachmentBytes()) {
                             throw new EdxmlException(
@@ -266,6 +291,11 @@ final class EdxmlReader {
                     inside.sha256(),
                     inside != decoded,
                     inside.file());
+        }
+
+        /** The signature's verification, once the whole message went through the digest; null if unsigned. */
+        XmlSignatures.Verification verification() {
+            return signature == null ? null : XmlSignatures.verify(signature.element(), canonical.finish());
         }
 
         String path() {

@@ -1,17 +1,16 @@
 package vn.sen.interchange;
 
-import com.ctc.wstx.stax.WstxOutputFactory;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
-import javax.xml.stream.XMLOutputFactory;
-import javax.xml.stream.XMLStreamException;
-import javax.xml.stream.XMLStreamWriter;
 import vn.sen.interchange.Edxml.Business;
 import vn.sen.interchange.Edxml.BusinessType;
 import vn.sen.interchange.Edxml.DocumentHeader;
@@ -27,10 +26,13 @@ import vn.sen.interchange.Edxml.Trace;
  * Writes edXML messages as the standard orders them (ghi gói tin edXML), streaming: the envelope with
  * the {@code edXML} prefix, then, outside it and without prefix, the attachments, each read from its
  * source and written as one line of Base64 (other systems decode it with plain Base64 decoders).
+ *
+ * <p>Written in canonical form, so that a message can carry an enveloped XML signature (rsa-sha256) in
+ * its header: the document is written once into a digest, then again with the signature.
  */
 final class EdxmlWriter {
 
-    /** Where an attachment's bytes come from; opened once, while writing. */
+    /** Where an attachment's bytes come from; opened each time the message is written. */
     interface Content {
         InputStream open() throws IOException;
     }
@@ -38,93 +40,102 @@ final class EdxmlWriter {
     /** An attachment to send. */
     record Outgoing(String contentId, String name, String description, String contentType, Content content) {}
 
-    private static final String PREFIX = "edXML";
-
-    private final XMLOutputFactory factory = new WstxOutputFactory();
-
-    /** Writes a document message with its attachments. */
-    void write(DocumentMessage message, List<Outgoing> attachments, OutputStream out) {
-        run(out, xml -> {
-            envelope(xml, () -> document(xml, message.header()), message.trace(), () -> {
-                start(xml, "edXMLManifest");
-                for (Outgoing attachment : attachments) {
-                    start(xml, "Reference");
-                    field(xml, "ContentId", "cid:" + attachment.contentId());
-                    field(xml, "ContentType", attachment.contentType());
-                    field(xml, "Description", attachment.description());
-                    field(xml, "AttachmentName", attachment.name());
-                    xml.writeEndElement();
-                }
-                xml.writeEndElement();
-            });
-            xml.writeStartElement("AttachmentEncoded");
-            for (Outgoing attachment : attachments) {
-                xml.writeStartElement("Attachment");
-                plain(xml, "ContentId", attachment.contentId());
-                plain(xml, "AttachmentName", attachment.name());
-                plain(xml, "Description", attachment.description());
-                plain(xml, "ContentType", attachment.contentType());
-                xml.writeStartElement(ENCODED);
-                base64(xml, attachment.content());
-                xml.writeEndElement();
-                xml.writeEndElement();
-            }
-            xml.writeEndElement();
-        });
-    }
-
-    /** Writes a status message. */
-    void write(StatusMessage message, OutputStream out) {
-        run(out, xml -> envelope(xml, () -> status(xml, message.header()), message.trace(), null));
-    }
-
+    static final String PREFIX = "edXML";
     private static final String ENCODED = "ContentTransferEncoded";
 
+    /** Writes a document message with its attachments, signed when {@code signer} is not null. */
+    void write(DocumentMessage message, List<Outgoing> attachments, OutputStream out, XmlSignatures.Signer signer) {
+        write(
+                out,
+                signer,
+                xml -> document(xml, message.header()),
+                message.trace(),
+                xml -> {
+                    start(xml, "edXMLManifest");
+                    for (Outgoing attachment : attachments) {
+                        start(xml, "Reference");
+                        field(xml, "ContentId", "cid:" + attachment.contentId());
+                        field(xml, "ContentType", attachment.contentType());
+                        field(xml, "Description", attachment.description());
+                        field(xml, "AttachmentName", attachment.name());
+                        xml.end();
+                    }
+                    xml.end();
+                },
+                xml -> {
+                    xml.start("AttachmentEncoded");
+                    for (Outgoing attachment : attachments) {
+                        xml.start("Attachment");
+                        xml.element("ContentId", attachment.contentId());
+                        xml.element("AttachmentName", attachment.name());
+                        xml.element("Description", attachment.description());
+                        xml.element("ContentType", attachment.contentType());
+                        xml.start(ENCODED);
+                        base64(xml, attachment.content());
+                        xml.end();
+                        xml.end();
+                    }
+                    xml.end();
+                });
+    }
+
+    void write(DocumentMessage message, List<Outgoing> attachments, OutputStream out) {
+        write(message, attachments, out, null);
+    }
+
+    /** Writes a status message, signed when {@code signer} is not null. */
+    void write(StatusMessage message, OutputStream out, XmlSignatures.Signer signer) {
+        write(out, signer, xml -> status(xml, message.header()), message.trace(), xml -> {}, xml -> {});
+    }
+
+    void write(StatusMessage message, OutputStream out) {
+        write(message, out, null);
+    }
+
+    /** A part of the message, written into the canonical writer. */
     private interface Part {
-        void write() throws XMLStreamException;
+        void write(CanonicalXmlWriter xml);
     }
 
-    private interface Writing {
-        void write(XMLStreamWriter xml) throws XMLStreamException;
-    }
-
-    private void run(OutputStream out, Writing writing) {
-        try {
-            XMLStreamWriter xml = factory.createXMLStreamWriter(out, "UTF-8");
-            xml.writeStartDocument("UTF-8", "1.0");
-            xml.setPrefix(PREFIX, Edxml.NAMESPACE);
-            xml.writeStartElement(PREFIX, "edXML", Edxml.NAMESPACE);
-            xml.writeNamespace(PREFIX, Edxml.NAMESPACE);
-            writing.write(xml);
-            xml.writeEndElement();
-            xml.writeEndDocument();
-            xml.flush();
-            xml.close();
-        } catch (XMLStreamException e) {
-            if (e.getCause() instanceof IOException io) {
-                throw new UncheckedIOException(io);
-            }
-            throw new IllegalStateException(e);
+    private void write(
+            OutputStream out, XmlSignatures.Signer signer, Part header, Trace trace, Part body, Part outside) {
+        Part signature = null;
+        if (signer != null) {
+            MessageDigest sha256 = XmlSignatures.sha256();
+            var digesting = new CanonicalXmlWriter(new DigestOutputStream(OutputStream.nullOutputStream(), sha256));
+            root(digesting, header, trace, body, outside, null);
+            digesting.flush();
+            byte[] digest = sha256.digest();
+            signature = xml -> XmlSignatures.write(xml, digest, signer);
         }
+        var xml = new CanonicalXmlWriter(out);
+        xml.declaration();
+        root(xml, header, trace, body, outside, signature);
+        xml.flush();
     }
 
-    private static void envelope(XMLStreamWriter xml, Part header, Trace trace, Part body) throws XMLStreamException {
+    private static void root(
+            CanonicalXmlWriter xml, Part header, Trace trace, Part body, Part outside, Part signature) {
+        xml.start(PREFIX + ":edXML", "xmlns:" + PREFIX, Edxml.NAMESPACE);
         start(xml, "edXMLEnvelope");
         start(xml, "edXMLHeader");
         start(xml, "MessageHeader");
-        header.write();
-        xml.writeEndElement();
+        header.write(xml);
+        xml.end();
         trace(xml, trace);
-        xml.writeEndElement();
-        start(xml, "edXMLBody");
-        if (body != null) {
-            body.write();
+        if (signature != null) {
+            signature.write(xml);
         }
-        xml.writeEndElement();
-        xml.writeEndElement();
+        xml.end();
+        start(xml, "edXMLBody");
+        body.write(xml);
+        xml.end();
+        xml.end();
+        outside.write(xml);
+        xml.end();
     }
 
-    private static void document(XMLStreamWriter xml, DocumentHeader d) throws XMLStreamException {
+    private static void document(CanonicalXmlWriter xml, DocumentHeader d) {
         organ(xml, "From", d.from());
         for (Organ to : d.to()) {
             organ(xml, "To", to);
@@ -133,23 +144,23 @@ final class EdxmlWriter {
         start(xml, "Code");
         field(xml, "CodeNumber", d.codeNumber());
         field(xml, "CodeNotation", d.codeNotation());
-        xml.writeEndElement();
+        xml.end();
         start(xml, "PromulgationInfo");
         field(xml, "Place", d.place());
         field(xml, "PromulgationDate", date(d.promulgationDate()));
-        xml.writeEndElement();
+        xml.end();
         start(xml, "DocumentType");
         field(xml, "Type", Integer.toString(d.type()));
         field(xml, "TypeDetail", d.typeDetail());
         field(xml, "TypeName", d.typeName());
-        xml.writeEndElement();
+        xml.end();
         field(xml, "Subject", d.subject());
         field(xml, "Content", d.content());
         start(xml, "SignerInfo");
         field(xml, "Competence", d.signer().competence());
         field(xml, "Position", d.signer().position());
         field(xml, "FullName", d.signer().fullName());
-        xml.writeEndElement();
+        xml.end();
         field(xml, "DueDate", date(d.dueDate()));
         start(xml, "OtherInfo");
         field(xml, "Priority", Integer.toString(d.otherInfo().priority()));
@@ -162,8 +173,8 @@ final class EdxmlWriter {
         for (String appendix : d.otherInfo().appendixes()) {
             field(xml, "Appendix", appendix);
         }
-        xml.writeEndElement();
-        xml.writeEndElement();
+        xml.end();
+        xml.end();
         for (ResponseFor response : d.responseFor()) {
             responseFor(xml, response);
         }
@@ -172,10 +183,10 @@ final class EdxmlWriter {
         for (String place : d.toPlaces()) {
             field(xml, "Place", place);
         }
-        xml.writeEndElement();
+        xml.end();
     }
 
-    private static void status(XMLStreamWriter xml, StatusHeader s) throws XMLStreamException {
+    private static void status(CanonicalXmlWriter xml, StatusHeader s) {
         organ(xml, "From", s.from());
         responseFor(xml, s.responseFor());
         staff(xml, s.staff());
@@ -184,13 +195,13 @@ final class EdxmlWriter {
         field(xml, "Timestamp", time(s.timestamp()));
     }
 
-    private static void trace(XMLStreamWriter xml, Trace trace) throws XMLStreamException {
+    private static void trace(CanonicalXmlWriter xml, Trace trace) {
         start(xml, "TraceHeaderList");
         for (var hop : trace.hops()) {
             start(xml, "TraceHeader");
             field(xml, "OrganId", hop.organId());
             field(xml, "Timestamp", time(hop.timestamp()));
-            xml.writeEndElement();
+            xml.end();
         }
         Business b = trace.business();
         if (b != null) {
@@ -208,10 +219,10 @@ final class EdxmlWriter {
                     start(xml, "Receiver");
                     field(xml, "ReceiverType", receiver.added() ? "1" : "0");
                     field(xml, "OrganId", receiver.organId());
-                    xml.writeEndElement();
+                    xml.end();
                 }
-                xml.writeEndElement();
-                xml.writeEndElement();
+                xml.end();
+                xml.end();
             }
             if (b.type() == BusinessType.REPLACEMENT) {
                 start(xml, "ReplacementInfoList");
@@ -222,18 +233,18 @@ final class EdxmlWriter {
                     for (String organ : replacement.organIds()) {
                         field(xml, "OrganId", organ);
                     }
-                    xml.writeEndElement();
-                    xml.writeEndElement();
+                    xml.end();
+                    xml.end();
                 }
-                xml.writeEndElement();
+                xml.end();
             }
             staff(xml, b.staff());
-            xml.writeEndElement();
+            xml.end();
         }
-        xml.writeEndElement();
+        xml.end();
     }
 
-    private static void organ(XMLStreamWriter xml, String element, Organ organ) throws XMLStreamException {
+    private static void organ(CanonicalXmlWriter xml, String element, Organ organ) {
         start(xml, element);
         field(xml, "OrganId", organ.organId());
         field(xml, "OrganizationInCharge", organ.organizationInCharge());
@@ -243,58 +254,50 @@ final class EdxmlWriter {
         field(xml, "Telephone", organ.telephone());
         field(xml, "Fax", organ.fax());
         field(xml, "Website", organ.website());
-        xml.writeEndElement();
+        xml.end();
     }
 
-    private static void responseFor(XMLStreamWriter xml, ResponseFor response) throws XMLStreamException {
+    private static void responseFor(CanonicalXmlWriter xml, ResponseFor response) {
         start(xml, "ResponseFor");
         field(xml, "OrganId", response.organId());
         field(xml, "Code", response.code());
         field(xml, "PromulgationDate", date(response.promulgationDate()));
         field(xml, "DocumentId", response.documentId());
-        xml.writeEndElement();
+        xml.end();
     }
 
-    private static void staff(XMLStreamWriter xml, Staff staff) throws XMLStreamException {
+    private static void staff(CanonicalXmlWriter xml, Staff staff) {
         start(xml, "StaffInfo");
         field(xml, "Department", staff.department());
         field(xml, "Staff", staff.staff());
         field(xml, "Email", staff.email());
         field(xml, "Mobile", staff.mobile());
-        xml.writeEndElement();
+        xml.end();
     }
 
     /** The bytes of an attachment as Base64, 48 KB at a time. */
-    private static void base64(XMLStreamWriter xml, Content content) throws XMLStreamException {
+    private static void base64(CanonicalXmlWriter xml, Content content) {
         Base64.Encoder encoder = Base64.getEncoder();
         byte[] buffer = new byte[3 * 16_384];
         try (InputStream in = content.open()) {
             int read;
             while ((read = in.readNBytes(buffer, 0, buffer.length)) > 0) {
-                String text = read == buffer.length
-                        ? encoder.encodeToString(buffer)
-                        : encoder.encodeToString(java.util.Arrays.copyOf(buffer, read));
-                xml.writeCharacters(text);
+                xml.plainText(
+                        read == buffer.length
+                                ? encoder.encodeToString(buffer)
+                                : encoder.encodeToString(Arrays.copyOf(buffer, read)));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    private static void start(XMLStreamWriter xml, String name) throws XMLStreamException {
-        xml.writeStartElement(PREFIX, name, Edxml.NAMESPACE);
+    private static void start(CanonicalXmlWriter xml, String name) {
+        xml.start(PREFIX + ":" + name);
     }
 
-    private static void field(XMLStreamWriter xml, String name, String value) throws XMLStreamException {
-        start(xml, name);
-        xml.writeCharacters(value == null ? "" : value);
-        xml.writeEndElement();
-    }
-
-    private static void plain(XMLStreamWriter xml, String name, String value) throws XMLStreamException {
-        xml.writeStartElement(name);
-        xml.writeCharacters(value == null ? "" : value);
-        xml.writeEndElement();
+    private static void field(CanonicalXmlWriter xml, String name, String value) {
+        xml.element(PREFIX + ":" + name, value);
     }
 
     private static String date(LocalDate date) {

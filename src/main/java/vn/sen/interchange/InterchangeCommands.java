@@ -12,14 +12,19 @@ import vn.sen.shared.Command;
 
 /**
  * {@code sen edxml inspect FILE}: the message read as Sen reads it, printed as JSON — every header
- * field, the trace with its business type, the status, and each attachment's name, type, size and
- * SHA-256; a message Sen cannot read exits 2 with the reason on one line.
+ * field, the trace with its business type, the status, the signature's verification, and each
+ * attachment's name, type, size and SHA-256; a message Sen cannot read exits 2 with the reason on one
+ * line.
  */
 @Component
 class InterchangeCommands implements Command {
 
     /** What {@code sen edxml inspect} prints. */
-    record Inspection(String file, String kind, boolean signed, Edxml.Message message, List<Attachment> attachments) {}
+    record Inspection(
+            String file, String kind, Signature signature, Edxml.Message message, List<Attachment> attachments) {}
+
+    /** The message's signature: valid or why not, the algorithm, the signer's certificate subject. */
+    record Signature(boolean valid, String algorithm, String signer, String problem) {}
 
     record Attachment(String contentId, String name, String contentType, long size, String sha256, boolean unzipped) {}
 
@@ -55,7 +60,13 @@ class InterchangeCommands implements Command {
             out.println(json.writeValueAsString(new Inspection(
                     file.getFileName().toString(),
                     read.message() instanceof Edxml.StatusMessage ? "status" : "document",
-                    read.signed(),
+                    read.signed()
+                            ? new Signature(
+                                    read.signature().valid(),
+                                    read.signature().algorithm(),
+                                    read.signature().signer(),
+                                    read.signature().problem())
+                            : null,
                     read.message(),
                     read.attachments().stream()
                             .map(a -> new Attachment(

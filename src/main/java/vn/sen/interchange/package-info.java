@@ -3,5 +3,5 @@
  * provincial hub and the national axis — the codec (streaming, hardened), and later the transports,
  * the outbox and the statuses.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"shared", "files", "organization"})
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"shared", "files", "organization", "signing"})
 package vn.sen.interchange;

@@ -1,0 +1,163 @@
+package vn.sen.interchange;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.security.MessageDigest;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import javax.xml.stream.XMLStreamReader;
+
+/**
+ * Canonical XML (C14N 1.0, without comments) of a message as it streams by, into SHA-256 and SHA-1
+ * digests: what an enveloped signature's reference covers, the signature itself left out. Namespace
+ * declarations are written where they change what is in scope, sorted before the attributes, which are
+ * sorted by namespace and name; text and values escaped as C14N escapes them.
+ *
+ * <p>Until {@link #decide} is called the canonical bytes are kept (the header is small); a message
+ * without a signature then stops being digested.
+ */
+final class StreamingCanonicalizer {
+
+    /** The digests of the canonical message. */
+    record Digests(byte[] sha256, byte[] sha1) {}
+
+    private final Deferred sink = new Deferred();
+    private final CanonicalXmlWriter out = new CanonicalXmlWriter(sink);
+    /** Per open element: the namespaces rendered so far (prefix, "" for the default, to URI). */
+    private final Deque<Map<String, String>> rendered = new ArrayDeque<>();
+
+    private boolean rootDone;
+
+    /** Writes the start tag of the reader's current element. */
+    void start(XMLStreamReader xml) {
+        Map<String, String> context = rendered.isEmpty() ? Map.of() : rendered.peek();
+        Map<String, String> mine = new HashMap<>(context);
+        List<String[]> namespaces = new ArrayList<>();
+        for (int i = 0; i < xml.getNamespaceCount(); i++) {
+            String prefix = xml.getNamespacePrefix(i) == null ? "" : xml.getNamespacePrefix(i);
+            String uri = xml.getNamespaceURI(i) == null ? "" : xml.getNamespaceURI(i);
+            if (!uri.equals(context.getOrDefault(prefix, ""))) {
+                namespaces.add(new String[] {prefix.isEmpty() ? "xmlns" : "xmlns:" + prefix, uri, prefix});
+                mine.put(prefix, uri);
+            }
+        }
+        namespaces.sort(Comparator.comparing(n -> n[2]));
+        List<String[]> attributes = new ArrayList<>();
+        for (int i = 0; i < xml.getAttributeCount(); i++) {
+            String uri = xml.getAttributeNamespace(i) == null ? "" : xml.getAttributeNamespace(i);
+            String prefix = xml.getAttributePrefix(i) == null ? "" : xml.getAttributePrefix(i);
+            String local = xml.getAttributeLocalName(i);
+            attributes.add(
+                    new String[] {prefix.isEmpty() ? local : prefix + ":" + local, xml.getAttributeValue(i), uri, local
+                    });
+        }
+        attributes.sort(Comparator.<String[], String>comparing(a -> a[2]).thenComparing(a -> a[3]));
+        String[] pairs = new String[2 * (namespaces.size() + attributes.size())];
+        int p = 0;
+        for (String[] n : namespaces) {
+            pairs[p++] = n[0];
+            pairs[p++] = n[1];
+        }
+        for (String[] a : attributes) {
+            pairs[p++] = a[0];
+            pairs[p++] = a[1];
+        }
+        String prefix = xml.getPrefix() == null ? "" : xml.getPrefix();
+        out.start(prefix.isEmpty() ? xml.getLocalName() : prefix + ":" + xml.getLocalName(), pairs);
+        rendered.push(mine);
+    }
+
+    /** The namespaces in scope at the current element (prefix, "" for the default, to URI). */
+    Map<String, String> inScope() {
+        return rendered.isEmpty() ? Map.of() : Map.copyOf(rendered.peek());
+    }
+
+    void text(char[] characters, int start, int length) {
+        if (!rendered.isEmpty()) { // white space outside the root element is not part of the canonical form
+            out.text(new String(characters, start, length));
+        }
+    }
+
+    void end() {
+        out.end();
+        rendered.pop();
+        if (rendered.isEmpty()) {
+            rootDone = true;
+        }
+    }
+
+    void processingInstruction(String target, String data) {
+        String pi = "<?" + target + (data == null || data.isEmpty() ? "" : " " + data) + "?>";
+        if (rendered.isEmpty()) {
+            out.plainText(rootDone ? "\n" + pi : pi + "\n");
+        } else {
+            out.plainText(pi);
+        }
+    }
+
+    /** Whether the digests are needed (the message is signed): if not, digesting stops. */
+    void decide(boolean signed) {
+        out.flush();
+        sink.decide(signed);
+    }
+
+    Digests finish() {
+        out.flush();
+        return sink.digests();
+    }
+
+    /** Keeps the bytes until it is known whether they are needed, then digests them or drops them. */
+    private static final class Deferred extends OutputStream {
+        private ByteArrayOutputStream kept = new ByteArrayOutputStream();
+        private MessageDigest sha256;
+        private MessageDigest sha1;
+        private boolean decided;
+
+        @Override
+        public void write(int b) {
+            write(new byte[] {(byte) b}, 0, 1);
+        }
+
+        @Override
+        public void write(byte[] bytes, int offset, int length) {
+            if (!decided) {
+                kept.write(bytes, offset, length);
+            } else if (sha256 != null) {
+                sha256.update(bytes, offset, length);
+                sha1.update(bytes, offset, length);
+            }
+        }
+
+        void decide(boolean needed) {
+            if (decided) {
+                return;
+            }
+            decided = true;
+            if (needed) {
+                sha256 = XmlSignatures.digest("SHA-256");
+                sha1 = XmlSignatures.digest("SHA-1");
+                byte[] bytes = kept.toByteArray();
+                write(bytes, 0, bytes.length);
+            }
+            kept = null;
+        }
+
+        Digests digests() {
+            if (!decided) {
+                decide(true);
+            }
+            return sha256 == null ? null : new Digests(sha256.digest(), sha1.digest());
+        }
+
+        @Override
+        public void flush() throws IOException {
+            // nothing buffered beyond what write() handled
+        }
+    }
+}
