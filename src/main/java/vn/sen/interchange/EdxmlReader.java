@@ -213,7 +213,7 @@ final class EdxmlReader {
                             attachments.add(attachment(done));
                         }
                         if (done.name.equals("edXMLHeader")) {
-                            canonical.decide(signature != null);
+                            canonical.decide(signature == null ? null : signature.digestAlgorithm());
                         }
                     }
                     default -> {

@@ -2,22 +2,34 @@ package vn.sen.interchange;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.util.List;
-import org.springframework.stereotype.Component;
+import java.util.Locale;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.MessageSource;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import tools.jackson.databind.json.JsonMapper;
 import vn.sen.shared.Command;
+import vn.sen.shared.RuleViolation;
+import vn.sen.signing.SignatureDevice;
+import vn.sen.signing.SignatureDevices;
 
 /**
  * {@code sen edxml inspect FILE}: the message read as Sen reads it, printed as JSON — every header
  * field, the trace with its business type, the status, the signature's verification, and each
  * attachment's name, type, size and SHA-256; a message Sen cannot read exits 2 with the reason on one
- * line.
+ * line. {@code sen edxml build ID FILE}: the message of a released outgoing document, for debugging.
  */
-@Component
-class InterchangeCommands implements Command {
+@Configuration
+@EnableConfigurationProperties(InterchangeProperties.class)
+class InterchangeCommands {
 
     /** What {@code sen edxml inspect} prints. */
     record Inspection(
@@ -28,55 +40,144 @@ class InterchangeCommands implements Command {
 
     record Attachment(String contentId, String name, String contentType, long size, String sha256, boolean unzipped) {}
 
-    private final JsonMapper json;
+    /** What {@code sen edxml build} prints. */
+    record Built(
+            String file,
+            String documentId,
+            List<String> recipients,
+            List<String> attachments,
+            long size,
+            boolean signed) {}
 
-    InterchangeCommands(JsonMapper json) {
-        this.json = json;
+    static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
+
+    @Bean
+    Command edxmlInspectCommand(JsonMapper json, InterchangeProperties properties) {
+        return new Command() {
+            @Override
+            public String name() {
+                return "edxml inspect";
+            }
+
+            @Override
+            public String usage() {
+                return "FILE — read an edXML message; print it as JSON (exit 2 with the reason if it cannot be read)";
+            }
+
+            @Override
+            public int run(List<String> args, PrintWriter out) {
+                Path file = existing(args, "edxml inspect FILE");
+                EdxmlReader reader = new EdxmlReader(EdxmlReader.Limits.DEFAULT, properties.temporary());
+                try (InputStream in = Files.newInputStream(file);
+                        EdxmlReader.Read read = reader.read(in)) {
+                    out.println(json.writeValueAsString(inspection(file, read)));
+                    return 0;
+                } catch (EdxmlException e) {
+                    throw new CommandException(e.getMessage());
+                } catch (IOException e) {
+                    throw new CommandException("cannot read " + file + ": " + e.getMessage());
+                }
+            }
+        };
     }
 
-    @Override
-    public String name() {
-        return "edxml inspect";
+    @Bean
+    Command edxmlBuildCommand(
+            JsonMapper json,
+            OutgoingMessages messages,
+            InterchangeProperties properties,
+            MessageSource text,
+            Clock clock) {
+        return new Command() {
+            @Override
+            public String name() {
+                return "edxml build";
+            }
+
+            @Override
+            public String usage() {
+                return "ID FILE — write the edXML message of released outgoing document ID to its outside recipients";
+            }
+
+            @Override
+            public int run(List<String> args, PrintWriter out) {
+                if (args.size() != 2 || !args.getFirst().matches("\\d{1,18}")) {
+                    throw new CommandException("usage: edxml build ID FILE");
+                }
+                Path file = Path.of(args.get(1));
+                OutgoingMessages.Built built;
+                try {
+                    built = messages.build(
+                            Long.parseLong(args.getFirst()),
+                            List.of(),
+                            Edxml.Staff.NONE,
+                            LocalDateTime.now(clock.withZone(VIETNAM)));
+                } catch (RuleViolation e) {
+                    throw new CommandException(text.getMessage(e.code(), e.args(), e.code(), Locale.ENGLISH));
+                }
+                try (OutputStream stream = Files.newOutputStream(file);
+                        SignatureDevice device = properties.signs()
+                                ? SignatureDevices.pkcs12(
+                                        properties.keystore(),
+                                        properties.keystorePassword() == null
+                                                ? new char[0]
+                                                : properties.keystorePassword().toCharArray())
+                                : null) {
+                    new EdxmlWriter()
+                            .write(
+                                    built.message(),
+                                    built.attachments(),
+                                    stream,
+                                    device == null ? null : XmlSignatures.Signer.of(device));
+                } catch (IOException e) {
+                    throw new CommandException("cannot write " + file + ": " + e.getMessage());
+                }
+                try {
+                    out.println(json.writeValueAsString(new Built(
+                            file.toString(),
+                            built.message().header().documentId(),
+                            built.message().header().to().stream()
+                                    .map(Edxml.Organ::organId)
+                                    .toList(),
+                            built.attachments().stream()
+                                    .map(EdxmlWriter.Outgoing::name)
+                                    .toList(),
+                            Files.size(file),
+                            properties.signs())));
+                } catch (IOException e) {
+                    throw new CommandException("cannot read " + file + ": " + e.getMessage());
+                }
+                return 0;
+            }
+        };
     }
 
-    @Override
-    public String usage() {
-        return "FILE — read an edXML message; print it as JSON (exit 2 with the reason if it cannot be read)";
+    static Inspection inspection(Path file, EdxmlReader.Read read) {
+        return new Inspection(
+                file.getFileName().toString(),
+                read.message() instanceof Edxml.StatusMessage ? "status" : "document",
+                read.signed()
+                        ? new Signature(
+                                read.signature().valid(),
+                                read.signature().algorithm(),
+                                read.signature().signer(),
+                                read.signature().problem())
+                        : null,
+                read.message(),
+                read.attachments().stream()
+                        .map(a -> new Attachment(
+                                a.contentId(), a.name(), a.contentType(), a.size(), a.sha256(), a.unzipped()))
+                        .toList());
     }
 
-    @Override
-    public int run(List<String> args, PrintWriter out) {
+    private static Path existing(List<String> args, String usage) {
         if (args.size() != 1) {
-            throw new CommandException("usage: edxml inspect FILE");
+            throw new Command.CommandException("usage: " + usage);
         }
         Path file = Path.of(args.getFirst());
         if (!Files.isRegularFile(file)) {
-            throw new CommandException("no such file: " + file);
+            throw new Command.CommandException("no such file: " + file);
         }
-        EdxmlReader reader =
-                new EdxmlReader(EdxmlReader.Limits.DEFAULT, Path.of(System.getProperty("java.io.tmpdir"), "sen-edxml"));
-        try (InputStream in = Files.newInputStream(file);
-                EdxmlReader.Read read = reader.read(in)) {
-            out.println(json.writeValueAsString(new Inspection(
-                    file.getFileName().toString(),
-                    read.message() instanceof Edxml.StatusMessage ? "status" : "document",
-                    read.signed()
-                            ? new Signature(
-                                    read.signature().valid(),
-                                    read.signature().algorithm(),
-                                    read.signature().signer(),
-                                    read.signature().problem())
-                            : null,
-                    read.message(),
-                    read.attachments().stream()
-                            .map(a -> new Attachment(
-                                    a.contentId(), a.name(), a.contentType(), a.size(), a.sha256(), a.unzipped()))
-                            .toList())));
-            return 0;
-        } catch (EdxmlException e) {
-            throw new CommandException(e.getMessage());
-        } catch (IOException e) {
-            throw new CommandException("cannot read " + file + ": " + e.getMessage());
-        }
+        return file;
     }
 }

@@ -103,6 +103,14 @@ final class SignatureCapture {
         return signature;
     }
 
+    /** The JDK name of the digest its reference uses, or null when it names none Sen verifies. */
+    String digestAlgorithm() {
+        var methods = signature.getElementsByTagNameNS(XmlSignatures.DSIG, "DigestMethod");
+        return methods.getLength() == 1
+                ? XmlSignatures.digestAlgorithm(((Element) methods.item(0)).getAttribute("Algorithm"))
+                : null;
+    }
+
     private static void declare(Element element, String prefix, String uri) {
         element.setAttributeNS(
                 XMLConstants.XMLNS_ATTRIBUTE_NS_URI, prefix.isEmpty() ? "xmlns" : "xmlns:" + prefix, uri);

@@ -14,18 +14,18 @@ import java.util.Map;
 import javax.xml.stream.XMLStreamReader;
 
 /**
- * Canonical XML (C14N 1.0, without comments) of a message as it streams by, into SHA-256 and SHA-1
- * digests: what an enveloped signature's reference covers, the signature itself left out. Namespace
+ * Canonical XML (C14N 1.0, without comments) of a message as it streams by, into the digest its
+ * signature's reference names: what an enveloped signature's reference covers, the signature itself left out. Namespace
  * declarations are written where they change what is in scope, sorted before the attributes, which are
  * sorted by namespace and name; text and values escaped as C14N escapes them.
  *
- * <p>Until {@link #decide} is called the canonical bytes are kept (the header is small); a message
- * without a signature then stops being digested.
+ * <p>Until {@link #decide} is called (at the end of the header, where the signature is) the canonical
+ * bytes are kept — the header is small; a message without a signature then stops being digested.
  */
 final class StreamingCanonicalizer {
 
-    /** The digests of the canonical message. */
-    record Digests(byte[] sha256, byte[] sha1) {}
+    /** The digest of the canonical message, by its JDK name ({@code SHA-256}, {@code SHA-1}). */
+    record Digest(String algorithm, byte[] value) {}
 
     private final Deferred sink = new Deferred();
     private final CanonicalXmlWriter out = new CanonicalXmlWriter(sink);
@@ -80,7 +80,7 @@ final class StreamingCanonicalizer {
 
     void text(char[] characters, int start, int length) {
         if (!rendered.isEmpty()) { // white space outside the root element is not part of the canonical form
-            out.text(new String(characters, start, length));
+            out.text(characters, start, length);
         }
     }
 
@@ -101,22 +101,22 @@ final class StreamingCanonicalizer {
         }
     }
 
-    /** Whether the digests are needed (the message is signed): if not, digesting stops. */
-    void decide(boolean signed) {
+    /** The digest the signature needs ({@code SHA-256}, {@code SHA-1}), or null: digesting stops. */
+    void decide(String algorithm) {
         out.flush();
-        sink.decide(signed);
+        sink.decide(algorithm);
     }
 
-    Digests finish() {
+    /** The digest of the whole message; null when none was needed. */
+    Digest finish() {
         out.flush();
-        return sink.digests();
+        return sink.digest();
     }
 
     /** Keeps the bytes until it is known whether they are needed, then digests them or drops them. */
     private static final class Deferred extends OutputStream {
         private ByteArrayOutputStream kept = new ByteArrayOutputStream();
-        private MessageDigest sha256;
-        private MessageDigest sha1;
+        private MessageDigest digest;
         private boolean decided;
 
         @Override
@@ -128,31 +128,26 @@ final class StreamingCanonicalizer {
         public void write(byte[] bytes, int offset, int length) {
             if (!decided) {
                 kept.write(bytes, offset, length);
-            } else if (sha256 != null) {
-                sha256.update(bytes, offset, length);
-                sha1.update(bytes, offset, length);
+            } else if (digest != null) {
+                digest.update(bytes, offset, length);
             }
         }
 
-        void decide(boolean needed) {
+        void decide(String algorithm) {
             if (decided) {
                 return;
             }
             decided = true;
-            if (needed) {
-                sha256 = XmlSignatures.digest("SHA-256");
-                sha1 = XmlSignatures.digest("SHA-1");
+            if (algorithm != null) {
+                digest = XmlSignatures.digest(algorithm);
                 byte[] bytes = kept.toByteArray();
                 write(bytes, 0, bytes.length);
             }
             kept = null;
         }
 
-        Digests digests() {
-            if (!decided) {
-                decide(true);
-            }
-            return sha256 == null ? null : new Digests(sha256.digest(), sha1.digest());
+        Digest digest() {
+            return digest == null ? null : new Digest(digest.getAlgorithm(), digest.digest());
         }
 
         @Override

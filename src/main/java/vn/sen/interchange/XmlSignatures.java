@@ -149,9 +149,10 @@ final class XmlSignatures {
      * {@code KeyInfo}, and the reference's digest against the digests of the message as it streamed.
      *
      * @param signature the {@code Signature} element, in a DOM holding the namespaces in scope
-     * @param digests the canonical message's SHA-256 and SHA-1 digests, without the signature
+     * @param digest the canonical message's digest, without the signature, in the algorithm the
+     *     reference names (null when it names none Sen knows)
      */
-    static Verification verify(Element signature, StreamingCanonicalizer.Digests digests) {
+    static Verification verify(Element signature, StreamingCanonicalizer.Digest digest) {
         XMLSignatureFactory factory = XMLSignatureFactory.getInstance("DOM");
         CertificateSelector keys = new CertificateSelector();
         DOMValidateContext context = new DOMValidateContext(keys, signature);
@@ -193,19 +194,15 @@ final class XmlSignatures {
                 return Verification.invalid(algorithm, signer, certificate, "transform " + name + " is not supported");
             }
         }
-        byte[] expected = switch (reference.getDigestMethod().getAlgorithm()) {
-            case DigestMethod.SHA256 -> digests.sha256();
-            case DigestMethod.SHA1 -> digests.sha1();
-            default -> null;
-        };
-        if (expected == null) {
+        String named = digestAlgorithm(reference.getDigestMethod().getAlgorithm());
+        if (named == null || digest == null || !named.equals(digest.algorithm())) {
             return Verification.invalid(
                     algorithm,
                     signer,
                     certificate,
                     "digest " + reference.getDigestMethod().getAlgorithm() + " is not sha256 or sha1");
         }
-        if (!MessageDigest.isEqual(expected, reference.getDigestValue())) {
+        if (!MessageDigest.isEqual(digest.value(), reference.getDigestValue())) {
             return Verification.invalid(algorithm, signer, certificate, "the message was changed after it was signed");
         }
         try {
@@ -217,6 +214,15 @@ final class XmlSignatures {
                     algorithm, signer, certificate, "the signature value cannot be checked: " + e.getMessage());
         }
         return new Verification(true, algorithm, signer, certificate, "");
+    }
+
+    /** The JDK name of an XML signature digest method, or null for one Sen does not verify. */
+    static String digestAlgorithm(String uri) {
+        return switch (uri) {
+            case DigestMethod.SHA256 -> "SHA-256";
+            case DigestMethod.SHA1 -> "SHA-1";
+            default -> null;
+        };
     }
 
     private static X509Certificate certificate(KeyInfo keyInfo) {

@@ -3,5 +3,6 @@
  * provincial hub and the national axis — the codec (streaming, hardened), and later the transports,
  * the outbox and the statuses.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"shared", "files", "organization", "signing"})
+@org.springframework.modulith.ApplicationModule(
+        allowedDependencies = {"shared", "files", "organization", "signing", "documents"})
 package vn.sen.interchange;

@@ -310,7 +310,8 @@ class EdxmlCodecTest {
                                 List.of(new Reference("a", "application/pdf", "", "a.pdf"))),
                         List.of(new Outgoing(
                                 "a", "a.pdf", "", "application/pdf", () -> new ByteArrayInputStream(pdf)))));
-        var command = new InterchangeCommands(JsonMapper.builder().build());
+        var command = new InterchangeCommands()
+                .edxmlInspectCommand(JsonMapper.builder().build(), new InterchangeProperties(null, null, dir));
         var out = new StringWriter();
         assertThat(command.run(List.of(file.toString()), new PrintWriter(out, true)))
                 .isZero();

@@ -1,0 +1,145 @@
+package vn.sen.interchange;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayInputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import vn.sen.demo.DemoFixture;
+import vn.sen.documents.Confidentiality;
+import vn.sen.documents.DocumentType;
+import vn.sen.documents.OutgoingDocuments;
+import vn.sen.documents.OutgoingViews.ExternalRecipient;
+import vn.sen.documents.OutgoingViews.NewDraft;
+import vn.sen.documents.OutgoingViews.SignerForm;
+import vn.sen.documents.Urgency;
+import vn.sen.files.FileManagement;
+import vn.sen.identity.TestLogins;
+import vn.sen.organization.Organization;
+import vn.sen.shared.Command;
+import vn.sen.shared.ScopedPrincipal;
+import vn.sen.shared.UserScope;
+
+/**
+ * {@code sen edxml build}: a released decision of the province to the Ministry of Finance becomes an
+ * edXML message that Sen reads back with the document's number, date, subject, signer, urgency and file;
+ * a document not yet released, or without outside recipients, is refused in one line.
+ */
+@SpringBootTest
+class EdxmlBuildTest {
+
+    @Autowired
+    DemoFixture demo;
+
+    @Autowired
+    TestLogins logins;
+
+    @Autowired
+    Organization organization;
+
+    @Autowired
+    OutgoingDocuments outgoing;
+
+    @Autowired
+    FileManagement files;
+
+    @Autowired
+    List<Command> commands;
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void a_released_document_becomes_a_message_that_reads_back() throws Exception {
+        demo.ensureLoaded();
+        byte[] pdf = ("%PDF-1.4 quyết định " + System.nanoTime()).getBytes(StandardCharsets.UTF_8);
+        long id = released(pdf, List.of(new ExternalRecipient("Bộ Tài chính", "000.00.00.G09")));
+        Path file = dir.resolve("goi-tin.xml");
+        var out = new StringWriter();
+        assertThat(command("edxml build").run(List.of(Long.toString(id), file.toString()), new PrintWriter(out, true)))
+                .isZero();
+        assertThat(out.toString())
+                .contains("\"recipients\":[\"000.00.00.G09\"]")
+                .contains("\"signed\":false");
+
+        var view = outgoing.forIndexing(id).orElseThrow();
+        try (var read = new EdxmlReader(EdxmlReader.Limits.DEFAULT, dir).read(Files.newInputStream(file))) {
+            var header = ((Edxml.DocumentMessage) read.message()).header();
+            assertThat(header.from().organId()).isEqualTo("000.00.00.H01");
+            assertThat(header.codeNumber() + "/" + header.codeNotation()).isEqualTo(view.numberAndNotation());
+            assertThat(header.promulgationDate()).isEqualTo(view.issuedOn());
+            assertThat(header.typeName()).isEqualTo("Quyết định");
+            assertThat(header.subject()).isEqualTo(view.subject());
+            assertThat(header.signer().fullName()).isEqualTo(view.signerName());
+            assertThat(header.otherInfo().priority()).as("khẩn").isEqualTo(1);
+            assertThat(header.documentId())
+                    .isEqualTo("000.00.00.H01," + EdxmlMapping.DATE.format(view.issuedOn()) + ","
+                            + view.numberAndNotation());
+            assertThat(read.attachments())
+                    .singleElement()
+                    .satisfies(a -> assertThat(Files.readAllBytes(a.file())).isEqualTo(pdf));
+        }
+
+        long internalOnly = released(pdf, List.of());
+        assertThatThrownBy(() -> command("edxml build")
+                        .run(
+                                List.of(Long.toString(internalOnly), file.toString()),
+                                new PrintWriter(new StringWriter())))
+                .isInstanceOf(Command.CommandException.class)
+                .hasMessageContaining("need an organisation code");
+        assertThatThrownBy(() -> command("edxml build")
+                        .run(List.of("999999999", file.toString()), new PrintWriter(new StringWriter())))
+                .hasMessage("There is no outgoing document 999999999.");
+    }
+
+    /** A decision of the province drafted in the Office, approved on paper by the Chairman, released. */
+    private long released(byte[] pdf, List<ExternalRecipient> external) throws Exception {
+        UserScope drafter = scope("chuyenvien");
+        UserScope clerk = scope("vanthu");
+        UserScope chairman = scope("chutich");
+        long province = organization.unitByCode("000.00.00.H01").orElseThrow().id();
+        long homeAffairs =
+                organization.unitByCode("000.00.02.H01").orElseThrow().id();
+        var file = files.store(new ByteArrayInputStream(pdf), "quyet-dinh.pdf", drafter.username());
+        long id = outgoing.draft(
+                drafter,
+                new NewDraft(
+                        drafter.grants().getFirst().unitId(),
+                        province,
+                        DocumentType.DECISION,
+                        "Phê duyệt kế hoạch liên thông văn bản " + System.nanoTime() % 100_000,
+                        chairman.officerId(),
+                        SignerForm.ON_BEHALF,
+                        Urgency.URGENT,
+                        Confidentiality.NORMAL,
+                        List.of(),
+                        List.of(homeAffairs),
+                        external,
+                        file.id(),
+                        "",
+                        null));
+        outgoing.submit(drafter, id);
+        outgoing.decide(clerk, outgoing.pendingSteps(clerk, id).getFirst().id(), true, "Đúng thể thức");
+        outgoing.decide(chairman, outgoing.pendingSteps(chairman, id).getFirst().id(), true, "Đồng ý");
+        outgoing.issue(clerk, id);
+        outgoing.release(clerk, id);
+        return id;
+    }
+
+    private Command command(String name) {
+        return commands.stream().filter(c -> c.name().equals(name)).findFirst().orElseThrow();
+    }
+
+    private UserScope scope(String username) {
+        return ((ScopedPrincipal) logins.signedIn(username).getPrincipal()).scope();
+    }
+}
