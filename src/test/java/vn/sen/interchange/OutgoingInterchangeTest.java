@@ -30,12 +30,13 @@ import vn.sen.shared.ScopedPrincipal;
 import vn.sen.shared.UserScope;
 
 /**
- * {@code sen edxml build}: a released decision of the province to the Ministry of Finance becomes an
+ * Outgoing documents to other agencies. {@code sen edxml build}: a released decision of the province to the Ministry of Finance becomes an
  * edXML message that Sen reads back with the document's number, date, subject, signer, urgency and file;
- * a document not yet released, or without outside recipients, is refused in one line.
+ * a document not yet released, or without outside recipients, is refused in one line. The outbox: a
+ * release queues one message per outside agency, once, and a recall one recall message each.
  */
 @SpringBootTest
-class EdxmlBuildTest {
+class OutgoingInterchangeTest {
 
     @Autowired
     DemoFixture demo;
@@ -54,6 +55,9 @@ class EdxmlBuildTest {
 
     @Autowired
     List<Command> commands;
+
+    @Autowired
+    Outbox outbox;
 
     @TempDir
     Path dir;
@@ -99,6 +103,46 @@ class EdxmlBuildTest {
         assertThatThrownBy(() -> command("edxml build")
                         .run(List.of("999999999", file.toString()), new PrintWriter(new StringWriter())))
                 .hasMessage("There is no outgoing document 999999999.");
+    }
+
+    @Test
+    void a_release_queues_one_message_per_outside_agency_once_and_a_recall_one_more() throws Exception {
+        demo.ensureLoaded();
+        long id = released(
+                ("%PDF-1.4 " + System.nanoTime()).getBytes(StandardCharsets.UTF_8),
+                List.of(
+                        new ExternalRecipient("Bộ Tài chính", "000.00.00.G09"),
+                        new ExternalRecipient("Văn phòng Chính phủ", "000.00.00.G22"),
+                        new ExternalRecipient("Công ty Xây dựng Sen", "")));
+        var deliveries = eventually(() -> outbox.deliveries(id), d -> d.size() == 3);
+        assertThat(deliveries)
+                .extracting(Outbox.Delivery::recipient, Outbox.Delivery::state, Outbox.Delivery::type)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(
+                                "000.00.00.G09", Outbox.State.QUEUED, Edxml.BusinessType.NEW),
+                        org.assertj.core.groups.Tuple.tuple(
+                                "000.00.00.G22", Outbox.State.QUEUED, Edxml.BusinessType.NEW),
+                        org.assertj.core.groups.Tuple.tuple("", Outbox.State.FAILED, Edxml.BusinessType.NEW));
+        assertThat(deliveries.get(2).lastError()).contains("paper");
+
+        outbox.queue(id, Edxml.BusinessType.NEW, List.of(new ExternalRecipient("Bộ Tài chính", "000.00.00.G09")));
+        assertThat(outbox.deliveries(id)).as("handled twice, queued once").hasSize(3);
+
+        outgoing.recall(scope("vanthu"), id, "Ban hành nhầm");
+        assertThat(eventually(() -> outbox.deliveries(id), d -> d.size() == 6))
+                .filteredOn(d -> d.type() == Edxml.BusinessType.REVOCATION)
+                .extracting(Outbox.Delivery::recipient)
+                .containsExactly("000.00.00.G09", "000.00.00.G22", "");
+    }
+
+    private static <T> T eventually(java.util.function.Supplier<T> probe, java.util.function.Predicate<T> done)
+            throws InterruptedException {
+        T value = probe.get();
+        for (int i = 0; i < 200 && !done.test(value); i++) {
+            Thread.sleep(25);
+            value = probe.get();
+        }
+        return value;
     }
 
     /** A decision of the province drafted in the Office, approved on paper by the Chairman, released. */

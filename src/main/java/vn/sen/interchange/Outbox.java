@@ -1,0 +1,102 @@
+package vn.sen.interchange;
+
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.util.List;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+import vn.sen.documents.OutgoingDocumentRecalled;
+import vn.sen.documents.OutgoingDocumentReleased;
+import vn.sen.documents.OutgoingViews.ExternalRecipient;
+import vn.sen.interchange.Edxml.BusinessType;
+
+/**
+ * The interchange outbox (hộp thư đi liên thông): a released document becomes one message per agency
+ * outside this installation, a recall one recall message per agency, each queued with its transport
+ * state. Written after the document's transaction commits, from the event publication registry, so a
+ * stop at any point loses nothing; written once however often the event is handled.
+ */
+@Component
+class Outbox {
+
+    /** Transport states of a message. */
+    enum State {
+        QUEUED,
+        SENT,
+        DELIVERED,
+        FAILED
+    }
+
+    /** A message to an agency: its transport state and the business status the agency sent back. */
+    record Delivery(
+            long id,
+            long outgoingId,
+            BusinessType type,
+            String recipient,
+            String recipientName,
+            State state,
+            int attempts,
+            String lastError,
+            Instant createdAt,
+            String statusCode,
+            String statusText,
+            LocalDateTime statusAt) {}
+
+    private final JdbcClient jdbc;
+
+    Outbox(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @ApplicationModuleListener
+    void on(OutgoingDocumentReleased released) {
+        queue(released.documentId(), BusinessType.NEW, released.external());
+    }
+
+    @ApplicationModuleListener
+    void on(OutgoingDocumentRecalled recalled) {
+        queue(recalled.documentId(), BusinessType.REVOCATION, recalled.external());
+    }
+
+    /** One message per recipient; one without an organisation code cannot go and is marked failed. */
+    void queue(long outgoingId, BusinessType type, List<ExternalRecipient> recipients) {
+        for (ExternalRecipient recipient : recipients) {
+            boolean addressable = recipient.code() != null && !recipient.code().isBlank();
+            jdbc.sql("""
+                    insert into interchange.outbox (outgoing_id, business_type, recipient, recipient_name, state,
+                        last_error)
+                    values (:outgoing, :type, :recipient, :name, :state, :error)
+                    on conflict (outgoing_id, recipient, recipient_name, business_type) do nothing
+                    """)
+                    .param("outgoing", outgoingId)
+                    .param("type", type.code())
+                    .param("recipient", addressable ? recipient.code().strip() : "")
+                    .param("name", recipient.name() == null ? "" : recipient.name())
+                    .param("state", addressable ? State.QUEUED.name() : State.FAILED.name())
+                    .param("error", addressable ? "" : "no organisation code: send it on paper")
+                    .update();
+        }
+    }
+
+    /** The messages of a document, in the order they were queued. */
+    List<Delivery> deliveries(long outgoingId) {
+        return jdbc.sql("select * from interchange.outbox where outgoing_id = :d order by id")
+                .param("d", outgoingId)
+                .query((rs, n) -> new Delivery(
+                        rs.getLong("id"),
+                        rs.getLong("outgoing_id"),
+                        BusinessType.of(rs.getInt("business_type")),
+                        rs.getString("recipient"),
+                        rs.getString("recipient_name"),
+                        State.valueOf(rs.getString("state")),
+                        rs.getInt("attempts"),
+                        rs.getString("last_error"),
+                        rs.getObject("created_at", OffsetDateTime.class).toInstant(),
+                        rs.getString("status_code"),
+                        rs.getString("status_text"),
+                        rs.getObject("status_at", LocalDateTime.class)))
+                .list();
+    }
+}
