@@ -1,0 +1,184 @@
+package vn.sen.interchange;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import vn.sen.interchange.Edxml.Business;
+import vn.sen.interchange.Edxml.BusinessType;
+import vn.sen.interchange.Edxml.DocumentHeader;
+import vn.sen.interchange.Edxml.DocumentMessage;
+import vn.sen.interchange.Edxml.Organ;
+import vn.sen.interchange.Edxml.OtherInfo;
+import vn.sen.interchange.Edxml.Signer;
+import vn.sen.interchange.Edxml.Staff;
+import vn.sen.interchange.Edxml.Trace;
+
+/**
+ * Sen as the province's hub, over real HTTP: a department's system sends a message to a commune's, the
+ * commune's system lists, fetches and acknowledges it; a retried send is the same message; calls not
+ * signed right, from the wrong organisation, to an unknown one, or with something else than edXML are
+ * refused with the axis error format; a member cannot fetch another member's message.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class HubTest {
+
+    static final String DEPARTMENT = "000.00.02.H01";
+    static final String COMMUNE = "H01.151.01";
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    Hub hub;
+
+    final HttpClient http = HttpClient.newHttpClient();
+    final JsonMapper json = JsonMapper.builder().build();
+
+    @BeforeEach
+    void members() {
+        hub.register(
+                "snv-an-giang", "Sở Nội vụ", "secret-of-the-department", List.of(Organ.of(DEPARTMENT, "Sở Nội vụ")));
+        hub.register(
+                "xa-my-hoa-hung", "UBND xã Mỹ Hòa Hưng", "secret-of-the-commune", List.of(Organ.of(COMMUNE, "Xã")));
+    }
+
+    @Test
+    void a_message_goes_from_one_member_to_another_once() throws Exception {
+        byte[] message = message(DEPARTMENT, "Về việc tuyển dụng " + System.nanoTime());
+        JsonNode sent = call("sendEdoc", "snv-an-giang", "secret-of-the-department", send(COMMUNE), message);
+        assertThat(sent.get("status").asString()).isEqualTo("OK");
+        String docId = sent.get("DocId").asString();
+        JsonNode again = call("sendEdoc", "snv-an-giang", "secret-of-the-department", send(COMMUNE), message);
+        assertThat(again.get("DocId").asString())
+                .as("a retried send is the same message")
+                .isEqualTo(docId);
+
+        JsonNode list = call("getReceivedEdocList", "xa-my-hoa-hung", "secret-of-the-commune", Map.of(), null);
+        assertThat(list.get("data").valueStream().map(d -> d.get("docId").asString()))
+                .containsOnlyOnce(docId);
+        JsonNode fetched = call("getEdoc", "xa-my-hoa-hung", "secret-of-the-commune", Map.of("docId", docId), null);
+        assertThat(Base64.getDecoder().decode(fetched.get("data").asString())).isEqualTo(message);
+
+        JsonNode stranger = call("getEdoc", "snv-an-giang", "secret-of-the-department", Map.of("docId", docId), null);
+        assertThat(stranger.get("ErrorCode").asString())
+                .as("only the recipient's system")
+                .isEqualTo("DOC_ID");
+
+        call("updateStatus", "xa-my-hoa-hung", "secret-of-the-commune", Map.of("docId", docId, "status", "done"), null);
+        JsonNode after = call("getReceivedEdocList", "xa-my-hoa-hung", "secret-of-the-commune", Map.of(), null);
+        assertThat(after.get("data").valueStream().map(d -> d.get("docId").asString()))
+                .doesNotContain(docId);
+    }
+
+    @Test
+    void calls_not_signed_right_or_not_allowed_are_refused_in_the_axis_format() throws Exception {
+        byte[] message = message(DEPARTMENT, "Kiểm tra " + System.nanoTime());
+        assertRefused(call("sendEdoc", "snv-an-giang", "wrong-secret-of-someone", send(COMMUNE), message), "AUTH");
+        assertRefused(call("sendEdoc", "nobody", "secret-of-the-department", send(COMMUNE), message), "AUTH");
+        var stale = AxisHeaders.sign(
+                send(COMMUNE),
+                "snv-an-giang",
+                "secret-of-the-department",
+                Instant.now().minus(10, ChronoUnit.MINUTES));
+        assertRefused(raw("sendEdoc", stale, message), "AUTH");
+        assertRefused(
+                call("sendEdoc", "xa-my-hoa-hung", "secret-of-the-commune", send(COMMUNE), message(COMMUNE, "x")),
+                "SENDER"); // from the department's code, through the commune's system
+        assertRefused(
+                call("sendEdoc", "snv-an-giang", "secret-of-the-department", send("000.00.00.G09"), message),
+                "RECIPIENT");
+        assertRefused(
+                call("sendEdoc", "snv-an-giang", "secret-of-the-department", send(COMMUNE), "<html/>".getBytes()),
+                "EDXML");
+        byte[] other = message(COMMUNE, "Giả danh");
+        assertRefused(
+                call("sendEdoc", "snv-an-giang", "secret-of-the-department", send(COMMUNE), other),
+                "SENDER"); // the message's From is not the call's from
+    }
+
+    // ---- helpers -------------------------------------------------------------------------------
+
+    private static Map<String, String> send(String to) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("from", DEPARTMENT);
+        headers.put("to", "[\"" + to + "\"]");
+        headers.put("servicetype", "eDoc");
+        headers.put("messagetype", "edoc");
+        return headers;
+    }
+
+    private JsonNode call(String name, String system, String secret, Map<String, String> headers, byte[] body)
+            throws Exception {
+        return raw(name, AxisHeaders.sign(headers, system, secret, Instant.now()), body);
+    }
+
+    private JsonNode raw(String name, Map<String, String> headers, byte[] body) throws Exception {
+        var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/axis/" + name));
+        headers.forEach(request::header);
+        request.method(
+                body == null ? "GET" : "POST",
+                body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
+        if (name.equals("updateStatus")) {
+            request.POST(HttpRequest.BodyPublishers.noBody());
+        }
+        var response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return json.readTree(response.body());
+    }
+
+    private static void assertRefused(JsonNode answer, String code) {
+        assertThat(answer.get("status").asString()).isEqualTo("FAIL");
+        assertThat(answer.get("ErrorCode").asString()).as(answer.toString()).isEqualTo(code);
+        assertThat(answer.get("ErrorDesc").asString()).isNotBlank();
+    }
+
+    private static byte[] message(String from, String subject) {
+        var header = new DocumentHeader(
+                Organ.of(from, "Sở Nội vụ"),
+                List.of(Organ.of(COMMUNE, "UBND xã Mỹ Hòa Hưng")),
+                from + ",2026/11/24,12/SNV-TCBC",
+                "12",
+                "SNV-TCBC",
+                "An Giang",
+                LocalDate.of(2026, 11, 24),
+                1,
+                "",
+                "Công văn",
+                subject,
+                "",
+                new Signer("KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC", "Nguyễn Văn An"),
+                null,
+                OtherInfo.NONE,
+                List.of(),
+                null,
+                List.of());
+        var out = new ByteArrayOutputStream();
+        new EdxmlWriter()
+                .write(
+                        new DocumentMessage(
+                                header,
+                                new Trace(
+                                        List.of(), Business.of(header.documentId(), BusinessType.NEW, "", Staff.NONE)),
+                                List.of()),
+                        List.of(),
+                        out);
+        return out.toByteArray();
+    }
+}
