@@ -19,7 +19,6 @@ import tools.jackson.databind.json.JsonMapper;
 import vn.sen.shared.Command;
 import vn.sen.shared.RuleViolation;
 import vn.sen.signing.SignatureDevice;
-import vn.sen.signing.SignatureDevices;
 
 /**
  * {@code sen edxml inspect FILE}: the message read as Sen reads it, printed as JSON — every header
@@ -116,13 +115,7 @@ class InterchangeCommands {
                     throw new CommandException(text.getMessage(e.code(), e.args(), e.code(), Locale.ENGLISH));
                 }
                 try (OutputStream stream = Files.newOutputStream(file);
-                        SignatureDevice device = properties.signs()
-                                ? SignatureDevices.pkcs12(
-                                        properties.keystore(),
-                                        properties.keystorePassword() == null
-                                                ? new char[0]
-                                                : properties.keystorePassword().toCharArray())
-                                : null) {
+                        SignatureDevice device = properties.openKey()) {
                     new EdxmlWriter()
                             .write(
                                     built.message(),

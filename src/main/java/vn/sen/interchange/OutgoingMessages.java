@@ -60,9 +60,16 @@ class OutgoingMessages {
      * installation when none are given.
      */
     Built build(long outgoingId, List<Organ> recipients, Staff staff, LocalDateTime now) {
+        return build(outgoingId, recipients, BusinessType.NEW, "", staff, now);
+    }
+
+    /** The message of a document: new (released), or its revocation (recalled) with the reason. */
+    Built build(
+            long outgoingId, List<Organ> recipients, BusinessType type, String reason, Staff staff, LocalDateTime now) {
         OutgoingView document = outgoing.forIndexing(outgoingId)
                 .orElseThrow(() -> new RuleViolation("interchange.error.no-document", Long.toString(outgoingId)));
-        if (document.state() != OutgoingState.RELEASED) {
+        OutgoingState expected = type == BusinessType.REVOCATION ? OutgoingState.RECALLED : OutgoingState.RELEASED;
+        if (document.state() != expected) {
             throw new RuleViolation("interchange.error.not-released", Long.toString(outgoingId));
         }
         if (document.confidentiality().stateSecret()) {
@@ -138,11 +145,21 @@ class OutgoingMessages {
                 header,
                 new Trace(
                         List.of(new TraceHeader(from.organId(), now)),
-                        Business.of(documentId, BusinessType.NEW, "", staff)),
+                        Business.of(
+                                documentId,
+                                type,
+                                type == BusinessType.REVOCATION && reason.isEmpty()
+                                        ? nullToEmpty(document.recallReason())
+                                        : reason,
+                                staff)),
                 attachments.stream()
                         .map(a -> new Reference(a.contentId(), a.contentType(), a.description(), a.name()))
                         .toList());
         return new Built(message, List.copyOf(attachments));
+    }
+
+    private static String nullToEmpty(String text) {
+        return text == null ? "" : text;
     }
 
     private Outgoing attachment(String contentId, StoredFile file, String description) {

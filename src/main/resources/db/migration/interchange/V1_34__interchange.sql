@@ -11,6 +11,8 @@ create table interchange.outbox (
     business_type   smallint      not null default 0 check (business_type between 0 and 3),
     recipient       varchar(32)   not null,
     recipient_name  varchar(200)  not null default '',
+    -- the edXML DocumentId, once the message is built: statuses answer by it
+    document_id     varchar(300),
     state           varchar(10)   not null default 'QUEUED'
                     check (state in ('QUEUED', 'SENT', 'DELIVERED', 'FAILED')),
     attempts        int           not null default 0,
@@ -24,6 +26,7 @@ create table interchange.outbox (
     unique (outgoing_id, recipient, recipient_name, business_type)
 );
 create index outbox_due on interchange.outbox (next_attempt_at) where state = 'QUEUED';
+create index outbox_document on interchange.outbox (document_id, recipient);
 
 -- Every status a recipient sent back about a document (01 arrived … 06 done, 02 rejected, 15/16).
 create table interchange.outbox_status (

@@ -311,7 +311,9 @@ class EdxmlCodecTest {
                         List.of(new Outgoing(
                                 "a", "a.pdf", "", "application/pdf", () -> new ByteArrayInputStream(pdf)))));
         var command = new InterchangeCommands()
-                .edxmlInspectCommand(JsonMapper.builder().build(), new InterchangeProperties(null, null, dir));
+                .edxmlInspectCommand(
+                        JsonMapper.builder().build(),
+                        new InterchangeProperties(null, null, dir, null, null, null, null, 12));
         var out = new StringWriter();
         assertThat(command.run(List.of(file.toString()), new PrintWriter(out, true)))
                 .isZero();

@@ -1,0 +1,408 @@
+package vn.sen.interchange;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+import vn.sen.files.FileManagement;
+import vn.sen.files.StoredFile;
+import vn.sen.interchange.Edxml.BusinessType;
+import vn.sen.interchange.Edxml.Organ;
+import vn.sen.interchange.Edxml.ResponseFor;
+import vn.sen.interchange.Edxml.Staff;
+import vn.sen.interchange.Edxml.StatusCode;
+import vn.sen.interchange.Edxml.StatusHeader;
+import vn.sen.interchange.Edxml.StatusMessage;
+import vn.sen.interchange.Edxml.Trace;
+import vn.sen.interchange.Edxml.TraceHeader;
+import vn.sen.organization.Organization;
+import vn.sen.shared.RuleViolation;
+import vn.sen.signing.SignatureDevice;
+
+/**
+ * Moves messages through the hub or the axis this installation is connected to (trao đổi liên thông):
+ * sends the queued documents and statuses, fetches what waits for it — documents go to the inbox for the
+ * clerks (and 01 "arrived" goes back at once), statuses update the documents they answer. A message is
+ * claimed for a few minutes before it is sent, so several nodes never send it at the same time; a
+ * failure is retried with a doubling delay; what is received is acknowledged only once it is kept, and
+ * kept once however often it is fetched.
+ */
+@Component
+class InterchangeWorker {
+
+    private static final Logger log = LoggerFactory.getLogger(InterchangeWorker.class);
+    private static final Duration LEASE = Duration.ofMinutes(5);
+
+    private final JdbcClient jdbc;
+    private final TransactionTemplate transactions;
+    private final OutgoingMessages messages;
+    private final FileManagement files;
+    private final InterchangeProperties properties;
+    private final Clock clock;
+    private final Organization organization;
+    private final AxisClient client;
+
+    InterchangeWorker(
+            JdbcClient jdbc,
+            TransactionTemplate transactions,
+            OutgoingMessages messages,
+            FileManagement files,
+            InterchangeProperties properties,
+            Clock clock,
+            Organization organization) {
+        this.organization = organization;
+        this.jdbc = jdbc;
+        this.transactions = transactions;
+        this.messages = messages;
+        this.files = files;
+        this.properties = properties;
+        this.clock = clock;
+        this.client = properties.connected()
+                ? new AxisClient(
+                        properties.hubUrl(), properties.systemId(), properties.secret(), Duration.ofSeconds(10), clock)
+                : null;
+    }
+
+    @Scheduled(
+            fixedDelayString = "${sen.interchange.poll-interval:30s}",
+            initialDelayString = "${sen.interchange.poll-interval:30s}")
+    void poll() {
+        if (client != null) {
+            exchange();
+        }
+    }
+
+    /** One round: send what is due, fetch what waits, send the statuses that follow. */
+    void exchange() {
+        sendDocuments();
+        receive();
+        sendStatuses();
+    }
+
+    // ---- documents out -------------------------------------------------------------------------
+
+    private record Queued(long id, long outgoingId, BusinessType type, String recipient, String name, int attempts) {}
+
+    /** Sends every document message that is due; returns how many the hub took. */
+    int sendDocuments() {
+        int sent = 0;
+        for (Optional<Queued> next = claimDocument(); next.isPresent(); next = claimDocument()) {
+            Queued queued = next.get();
+            try {
+                var built = messages.build(
+                        queued.outgoingId(),
+                        List.of(Organ.of(queued.recipient(), queued.name())),
+                        queued.type(),
+                        "",
+                        Staff.NONE,
+                        now());
+                var header = built.message().header();
+                Path file = temporaryFile();
+                try {
+                    try (OutputStream out = Files.newOutputStream(file);
+                            SignatureDevice device = properties.openKey()) {
+                        new EdxmlWriter().write(built.message(), built.attachments(), out, signer(device));
+                    }
+                    client.send(file, header.from().organId(), List.of(queued.recipient()), "edoc");
+                } finally {
+                    Files.deleteIfExists(file);
+                }
+                jdbc.sql("""
+                        update interchange.outbox set state = 'SENT', sent_at = now(), attempts = attempts + 1,
+                            document_id = :doc, last_error = '' where id = :id
+                        """)
+                        .param("doc", header.documentId())
+                        .param("id", queued.id())
+                        .update();
+                sent++;
+            } catch (AxisClient.AxisException | RuleViolation | IOException | UncheckedIOException e) {
+                failed("interchange.outbox", queued.id(), queued.attempts(), e);
+            }
+        }
+        return sent;
+    }
+
+    private Optional<Queued> claimDocument() {
+        return transactions.execute(status -> jdbc.sql("""
+                        update interchange.outbox set next_attempt_at = now() + cast(:lease as interval)
+                        where id = (select id from interchange.outbox
+                                    where state = 'QUEUED' and next_attempt_at <= now()
+                                    order by id limit 1 for update skip locked)
+                        returning id, outgoing_id, business_type, recipient, recipient_name, attempts
+                        """)
+                .param("lease", LEASE.toSeconds() + " seconds")
+                .query((rs, n) -> new Queued(
+                        rs.getLong(1),
+                        rs.getLong(2),
+                        BusinessType.of(rs.getInt(3)),
+                        rs.getString(4),
+                        rs.getString(5),
+                        rs.getInt(6)))
+                .optional());
+    }
+
+    // ---- messages in ---------------------------------------------------------------------------
+
+    /** Fetches every message waiting for this installation; returns how many were kept. */
+    int receive() {
+        int kept = 0;
+        List<AxisClient.Waiting> waiting;
+        try {
+            waiting = client.received();
+        } catch (AxisClient.AxisException e) {
+            log.warn("interchange: cannot list received messages: {}", e.getMessage());
+            return 0;
+        }
+        for (AxisClient.Waiting message : waiting) {
+            try {
+                Path file = temporaryFile();
+                try {
+                    try (OutputStream out = Files.newOutputStream(file)) {
+                        client.fetch(message.docId(), out);
+                    }
+                    keep(file);
+                } finally {
+                    Files.deleteIfExists(file);
+                }
+                client.acknowledge(message.docId(), "done");
+                kept++;
+            } catch (EdxmlException e) {
+                log.warn("interchange: message {} refused: {}", message.docId(), e.getMessage());
+                acknowledgeQuietly(message.docId(), "fail");
+            } catch (AxisClient.AxisException | IOException | UncheckedIOException e) {
+                log.warn("interchange: message {} not fetched: {}", message.docId(), e.getMessage());
+            }
+        }
+        return kept;
+    }
+
+    /** Keeps a fetched message: a document in the inbox (with 01 queued back), a status on its document. */
+    private void keep(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file);
+                var read = new EdxmlReader(EdxmlReader.Limits.DEFAULT, properties.temporary()).read(in)) {
+            switch (read.message()) {
+                case Edxml.DocumentMessage document -> {
+                    StoredFile stored;
+                    try (InputStream again = Files.newInputStream(file)) {
+                        stored = files.store(again, "edxml-" + document.header().codeNumber() + ".xml", "interchange");
+                    }
+                    transactions.executeWithoutResult(status -> inbox(document, stored));
+                }
+                case Edxml.StatusMessage status -> transactions.executeWithoutResult(tx -> status(status));
+            }
+        }
+    }
+
+    private void inbox(Edxml.DocumentMessage document, StoredFile stored) {
+        var header = document.header();
+        var business = document.trace().business();
+        for (Organ recipient : header.to()) {
+            if (organization.unitByCode(recipient.organId()).isEmpty()) {
+                continue; // addressed to another agency too: its copy is its system's
+            }
+            Long id = jdbc.sql("""
+                            insert into interchange.inbox (sender, sender_name, recipient, document_id, business_type,
+                                subject, message_file)
+                            values (:sender, :name, :recipient, :doc, :type, :subject, :file)
+                            on conflict (sender, document_id, business_type, recipient) do nothing
+                            returning id
+                            """)
+                    .param("sender", header.from().organId())
+                    .param("name", header.from().organName())
+                    .param("recipient", recipient.organId())
+                    .param("doc", business.documentId().isEmpty() ? header.documentId() : business.documentId())
+                    .param("type", business.type().code())
+                    .param("subject", header.subject())
+                    .param("file", stored.id())
+                    .query(Long.class)
+                    .optional()
+                    .orElse(null);
+            if (id != null) {
+                queueStatus(id, StatusCode.ARRIVED, "Đã nhận văn bản, chờ văn thư tiếp nhận");
+            }
+        }
+    }
+
+    /** A status about a document Sen sent: kept in its history and as its last business status. */
+    private void status(StatusMessage message) {
+        var header = message.header();
+        Long outbox = jdbc.sql("""
+                        select id from interchange.outbox
+                        where document_id = :doc and recipient = :from order by id desc limit 1
+                        """)
+                .param("doc", header.responseFor().documentId())
+                .param("from", header.from().organId())
+                .query(Long.class)
+                .optional()
+                .orElse(null);
+        if (outbox == null) {
+            log.warn(
+                    "interchange: status {} from {} about unknown document {}",
+                    header.statusCode().code(),
+                    header.from().organId(),
+                    header.responseFor().documentId());
+            return;
+        }
+        int added = jdbc.sql("""
+                        insert into interchange.outbox_status (outbox_id, status_code, description, staff, at)
+                        values (:outbox, :code, :text, :staff, :at)
+                        on conflict (outbox_id, status_code, at) do nothing
+                        """)
+                .param("outbox", outbox)
+                .param("code", header.statusCode().code())
+                .param("text", header.description())
+                .param("staff", header.staff().staff())
+                .param("at", header.timestamp())
+                .update();
+        if (added > 0) {
+            jdbc.sql("""
+                    update interchange.outbox set status_code = :code, status_text = :text, status_at = :at,
+                        state = case when state = 'SENT' then 'DELIVERED' else state end
+                    where id = :id and (status_at is null or status_at <= :at)
+                    """)
+                    .param("code", header.statusCode().code())
+                    .param("text", header.description())
+                    .param("at", header.timestamp())
+                    .param("id", outbox)
+                    .update();
+        }
+    }
+
+    // ---- statuses out --------------------------------------------------------------------------
+
+    /** Queues a status about a received document, once per code. */
+    void queueStatus(long inboxId, StatusCode code, String description) {
+        jdbc.sql("""
+                insert into interchange.status_outbox (inbox_id, status_code, description)
+                values (:inbox, :code, :text) on conflict (inbox_id, status_code) do nothing
+                """)
+                .param("inbox", inboxId)
+                .param("code", code.code())
+                .param("text", description)
+                .update();
+    }
+
+    private record QueuedStatus(
+            long id,
+            int attempts,
+            String code,
+            String description,
+            String sender,
+            String recipient,
+            String documentId) {}
+
+    /** Sends every status that is due; returns how many the hub took. */
+    int sendStatuses() {
+        int sent = 0;
+        for (Optional<QueuedStatus> next = claimStatus(); next.isPresent(); next = claimStatus()) {
+            QueuedStatus queued = next.get();
+            try {
+                LocalDateTime now = now();
+                var message = new StatusMessage(
+                        new StatusHeader(
+                                Organ.of(queued.recipient(), ""),
+                                new ResponseFor(queued.sender(), "", null, queued.documentId()),
+                                Staff.NONE,
+                                StatusCode.of(queued.code()),
+                                queued.description(),
+                                now),
+                        new Trace(List.of(new TraceHeader(queued.recipient(), now)), null));
+                Path file = temporaryFile();
+                try {
+                    try (OutputStream out = Files.newOutputStream(file);
+                            SignatureDevice device = properties.openKey()) {
+                        new EdxmlWriter().write(message, out, signer(device));
+                    }
+                    client.send(file, queued.recipient(), List.of(queued.sender()), "status");
+                } finally {
+                    Files.deleteIfExists(file);
+                }
+                jdbc.sql("update interchange.status_outbox set state = 'SENT', attempts = attempts + 1 where id = :id")
+                        .param("id", queued.id())
+                        .update();
+                sent++;
+            } catch (AxisClient.AxisException | IOException | UncheckedIOException e) {
+                failed("interchange.status_outbox", queued.id(), queued.attempts(), e);
+            }
+        }
+        return sent;
+    }
+
+    private Optional<QueuedStatus> claimStatus() {
+        return transactions.execute(status -> jdbc.sql("""
+                        update interchange.status_outbox s set next_attempt_at = now() + cast(:lease as interval)
+                        from interchange.inbox i
+                        where i.id = s.inbox_id and s.id = (
+                            select id from interchange.status_outbox
+                            where state = 'QUEUED' and next_attempt_at <= now()
+                            order by id limit 1 for update skip locked)
+                        returning s.id, s.attempts, s.status_code, s.description, i.sender, i.recipient, i.document_id
+                        """)
+                .param("lease", LEASE.toSeconds() + " seconds")
+                .query((rs, n) -> new QueuedStatus(
+                        rs.getLong(1),
+                        rs.getInt(2),
+                        rs.getString(3),
+                        rs.getString(4),
+                        rs.getString(5),
+                        rs.getString(6),
+                        rs.getString(7)))
+                .optional());
+    }
+
+    // ---- shared --------------------------------------------------------------------------------
+
+    /** A failed try: retried after 1, 2, 4 … minutes (up to an hour), failed for good after the last. */
+    private void failed(String table, long id, int attempts, Exception e) {
+        int tries = attempts + 1;
+        boolean last = tries >= properties.maxAttempts();
+        long minutes = Math.min(60, 1L << Math.min(tries - 1, 6));
+        String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        log.warn("interchange: {} {} try {} failed: {}", table, id, tries, reason);
+        jdbc.sql("update " + table + """
+                         set attempts = :tries, state = :state, last_error = :error,
+                            next_attempt_at = now() + cast(:delay as interval)
+                        where id = :id
+                        """)
+                .param("tries", tries)
+                .param("state", last ? "FAILED" : "QUEUED")
+                .param("error", reason.length() > 2000 ? reason.substring(0, 2000) : reason)
+                .param("delay", minutes + " minutes")
+                .param("id", id)
+                .update();
+    }
+
+    private void acknowledgeQuietly(String docId, String status) {
+        try {
+            client.acknowledge(docId, status);
+        } catch (AxisClient.AxisException e) {
+            log.warn("interchange: cannot acknowledge {}: {}", docId, e.getMessage());
+        }
+    }
+
+    private static XmlSignatures.Signer signer(SignatureDevice device) {
+        return device == null ? null : XmlSignatures.Signer.of(device);
+    }
+
+    private Path temporaryFile() throws IOException {
+        Files.createDirectories(properties.temporary());
+        return Files.createTempFile(properties.temporary(), "message-", ".xml");
+    }
+
+    private LocalDateTime now() {
+        return LocalDateTime.now(clock.withZone(InterchangeCommands.VIETNAM));
+    }
+}

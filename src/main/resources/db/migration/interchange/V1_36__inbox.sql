@@ -1,0 +1,34 @@
+-- Messages received through the hub or the axis (hộp thư đến liên thông): documents for the clerks of
+-- the recipient agency to register or refuse. One row per sender, document, business type and
+-- recipient: a message fetched twice is received once.
+create table interchange.inbox (
+    id            bigserial     primary key,
+    sender        varchar(32)   not null,
+    sender_name   varchar(200)  not null default '',
+    recipient     varchar(32)   not null,
+    document_id   varchar(300)  not null,
+    business_type smallint      not null check (business_type between 0 and 3),
+    subject       varchar(1000) not null default '',
+    message_file  uuid          not null,
+    state         varchar(12)   not null default 'WAITING'
+                  check (state in ('WAITING', 'REGISTERED', 'REJECTED', 'RECALLED')),
+    incoming_id   bigint,
+    received_at   timestamptz   not null default now(),
+    unique (sender, document_id, business_type, recipient)
+);
+
+-- Statuses Sen sends back about the documents it received (01 on arrival, 03 registered, 02 refused …),
+-- each once, retried until the hub takes it.
+create table interchange.status_outbox (
+    id              bigserial     primary key,
+    inbox_id        bigint        not null references interchange.inbox (id),
+    status_code     varchar(2)    not null,
+    description     varchar(2000) not null default '',
+    state           varchar(10)   not null default 'QUEUED' check (state in ('QUEUED', 'SENT', 'FAILED')),
+    attempts        int           not null default 0,
+    next_attempt_at timestamptz   not null default now(),
+    last_error      varchar(2000) not null default '',
+    created_at      timestamptz   not null default now(),
+    unique (inbox_id, status_code)
+);
+create index status_outbox_due on interchange.status_outbox (next_attempt_at) where state = 'QUEUED';

@@ -1,0 +1,290 @@
+package vn.sen.interchange;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import vn.sen.demo.DemoFixture;
+import vn.sen.documents.Confidentiality;
+import vn.sen.documents.DocumentType;
+import vn.sen.documents.OutgoingDocuments;
+import vn.sen.documents.OutgoingViews.ExternalRecipient;
+import vn.sen.documents.OutgoingViews.NewDraft;
+import vn.sen.documents.OutgoingViews.SignerForm;
+import vn.sen.documents.Urgency;
+import vn.sen.files.FileManagement;
+import vn.sen.identity.TestLogins;
+import vn.sen.interchange.Edxml.Business;
+import vn.sen.interchange.Edxml.BusinessType;
+import vn.sen.interchange.Edxml.DocumentHeader;
+import vn.sen.interchange.Edxml.DocumentMessage;
+import vn.sen.interchange.Edxml.Organ;
+import vn.sen.interchange.Edxml.OtherInfo;
+import vn.sen.interchange.Edxml.ResponseFor;
+import vn.sen.interchange.Edxml.Signer;
+import vn.sen.interchange.Edxml.Staff;
+import vn.sen.interchange.Edxml.StatusCode;
+import vn.sen.interchange.Edxml.StatusHeader;
+import vn.sen.interchange.Edxml.StatusMessage;
+import vn.sen.interchange.Edxml.Trace;
+import vn.sen.organization.Organization;
+import vn.sen.shared.ScopedPrincipal;
+import vn.sen.shared.UserScope;
+
+/**
+ * The whole exchange over real HTTP on loopback, this installation being both the province's hub and a
+ * member of it, the Ministry of Finance played by an axis client: a released decision goes out and is
+ * fetched by the Ministry; the Ministry's "registered" status comes back onto the document; a document
+ * from the Ministry lands once in the inbox, however often it is fetched, and "arrived" goes back.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
+class InterchangeFlowTest {
+
+    static final int PORT = freePort();
+    static final String MINISTRY = "000.00.00.G09";
+    static final String PROVINCE = "000.00.00.H01";
+
+    @DynamicPropertySource
+    static void hub(DynamicPropertyRegistry registry) {
+        registry.add("server.port", () -> PORT);
+        registry.add("sen.interchange.hub-url", () -> "http://localhost:" + PORT + "/axis/");
+        registry.add("sen.interchange.system-id", () -> "sen-an-giang");
+        registry.add("sen.interchange.secret", () -> "secret-of-the-province-sen");
+        registry.add("sen.interchange.poll-interval", () -> "1h");
+    }
+
+    @Autowired
+    Hub hub;
+
+    @Autowired
+    InterchangeWorker worker;
+
+    @Autowired
+    Outbox outbox;
+
+    @Autowired
+    DemoFixture demo;
+
+    @Autowired
+    TestLogins logins;
+
+    @Autowired
+    Organization organization;
+
+    @Autowired
+    OutgoingDocuments outgoing;
+
+    @Autowired
+    FileManagement files;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void documents_and_statuses_go_both_ways_through_the_hub() throws Exception {
+        demo.ensureLoaded();
+        hub.register("sen-an-giang", "Sen An Giang", "secret-of-the-province-sen", List.of(Organ.of(PROVINCE, "UBND")));
+        hub.register("bo-tai-chinh", "Bộ Tài chính", "secret-of-the-ministry", List.of(Organ.of(MINISTRY, "BTC")));
+        var ministry = new AxisClient(
+                URI.create("http://localhost:" + PORT + "/axis/"),
+                "bo-tai-chinh",
+                "secret-of-the-ministry",
+                Duration.ofSeconds(5),
+                Clock.systemUTC());
+
+        // out: the province's decision to the Ministry
+        byte[] pdf = ("%PDF-1.4 quyết định " + System.nanoTime()).getBytes(StandardCharsets.UTF_8);
+        long id = released(pdf);
+        eventually(() -> outbox.deliveries(id), d -> !d.isEmpty());
+        worker.exchange();
+        var delivery = outbox.deliveries(id).getFirst();
+        assertThat(delivery.state()).isEqualTo(Outbox.State.SENT);
+        var waiting = ministry.received();
+        assertThat(waiting).singleElement().satisfies(w -> assertThat(w.from()).isEqualTo(PROVINCE));
+        Edxml.DocumentMessage received;
+        Path file = dir.resolve("nhan.xml");
+        try (var out = Files.newOutputStream(file)) {
+            ministry.fetch(waiting.getFirst().docId(), out);
+        }
+        try (var read = new EdxmlReader(EdxmlReader.Limits.DEFAULT, dir).read(Files.newInputStream(file))) {
+            received = (Edxml.DocumentMessage) read.message();
+            assertThat(read.attachments().getFirst().sha256()).isEqualTo(sha256(pdf));
+        }
+        ministry.acknowledge(waiting.getFirst().docId(), "done");
+        assertThat(received.header().to()).extracting(Organ::organId).containsExactly(MINISTRY);
+
+        // back: the Ministry registered it
+        send(ministry, status(received.header().documentId(), StatusCode.REGISTERED), "status");
+        worker.exchange();
+        var after = outbox.deliveries(id).getFirst();
+        assertThat(after.statusCode()).isEqualTo("03");
+        assertThat(after.state()).isEqualTo(Outbox.State.DELIVERED);
+
+        // in: a document from the Ministry, fetched twice, kept once, 01 goes back
+        String documentId = MINISTRY + ",2026/11/24," + System.nanoTime() % 1000 + "/BTC-NSNN";
+        byte[] document = document(documentId);
+        send(ministry, document, "edoc");
+        worker.exchange();
+        send(ministry, document, "edoc"); // the hub keeps it as one; a second fetch would add nothing either
+        worker.exchange();
+        assertThat(jdbc.sql("select count(*) from interchange.inbox where document_id = :d")
+                        .param("d", documentId)
+                        .query(Integer.class)
+                        .single())
+                .isEqualTo(1);
+        var statuses = ministry.received();
+        assertThat(statuses)
+                .singleElement()
+                .satisfies(s -> assertThat(s.messageType()).isEqualTo("status"));
+        Path status = dir.resolve("trang-thai.xml");
+        try (var out = Files.newOutputStream(status)) {
+            ministry.fetch(statuses.getFirst().docId(), out);
+        }
+        try (var read = new EdxmlReader(EdxmlReader.Limits.DEFAULT, dir).read(Files.newInputStream(status))) {
+            var header = ((StatusMessage) read.message()).header();
+            assertThat(header.statusCode()).isEqualTo(StatusCode.ARRIVED);
+            assertThat(header.responseFor().documentId()).isEqualTo(documentId);
+            assertThat(header.from().organId()).isEqualTo(PROVINCE);
+        }
+    }
+
+    private void send(AxisClient ministry, byte[] message, String type) throws IOException {
+        Path file = dir.resolve("gui-" + System.nanoTime() + ".xml");
+        Files.write(file, message);
+        ministry.send(file, MINISTRY, List.of(PROVINCE), type);
+    }
+
+    private static byte[] status(String documentId, StatusCode code) {
+        var out = new ByteArrayOutputStream();
+        new EdxmlWriter()
+                .write(
+                        new StatusMessage(
+                                new StatusHeader(
+                                        Organ.of(MINISTRY, "Bộ Tài chính"),
+                                        new ResponseFor(PROVINCE, "", null, documentId),
+                                        new Staff("Văn phòng Bộ", "Văn thư", "", ""),
+                                        code,
+                                        "Đã vào sổ",
+                                        LocalDateTime.now().withNano(0)),
+                                new Trace(List.of(), null)),
+                        out);
+        return out.toByteArray();
+    }
+
+    private static byte[] document(String documentId) {
+        var header = new DocumentHeader(
+                Organ.of(MINISTRY, "Bộ Tài chính"),
+                List.of(Organ.of(PROVINCE, "UBND tỉnh An Giang")),
+                documentId,
+                "125",
+                "BTC-NSNN",
+                "Hà Nội",
+                LocalDate.of(2026, 11, 24),
+                1,
+                "",
+                "Công văn",
+                "Hướng dẫn quyết toán ngân sách năm 2026",
+                "",
+                new Signer("KT. BỘ TRƯỞNG", "THỨ TRƯỞNG", "Trần Văn B"),
+                null,
+                OtherInfo.NONE,
+                List.of(),
+                null,
+                List.of());
+        var out = new ByteArrayOutputStream();
+        new EdxmlWriter()
+                .write(
+                        new DocumentMessage(
+                                header,
+                                new Trace(List.of(), Business.of(documentId, BusinessType.NEW, "", Staff.NONE)),
+                                List.of()),
+                        List.of(new EdxmlWriter.Outgoing(
+                                "cv",
+                                "cong-van.pdf",
+                                "",
+                                "application/pdf",
+                                () -> new ByteArrayInputStream("%PDF-1.4".getBytes()))),
+                        out);
+        return out.toByteArray();
+    }
+
+    private long released(byte[] pdf) throws Exception {
+        UserScope drafter = scope("chuyenvien");
+        UserScope clerk = scope("vanthu");
+        UserScope chairman = scope("chutich");
+        long province = organization.unitByCode(PROVINCE).orElseThrow().id();
+        var file = files.store(new ByteArrayInputStream(pdf), "quyet-dinh.pdf", drafter.username());
+        long id = outgoing.draft(
+                drafter,
+                new NewDraft(
+                        drafter.grants().getFirst().unitId(),
+                        province,
+                        DocumentType.DECISION,
+                        "Quyết định gửi Bộ Tài chính " + System.nanoTime() % 100_000,
+                        chairman.officerId(),
+                        SignerForm.ON_BEHALF,
+                        Urgency.NORMAL,
+                        Confidentiality.NORMAL,
+                        List.of(),
+                        List.of(),
+                        List.of(new ExternalRecipient("Bộ Tài chính", MINISTRY)),
+                        file.id(),
+                        "",
+                        null));
+        outgoing.submit(drafter, id);
+        outgoing.decide(clerk, outgoing.pendingSteps(clerk, id).getFirst().id(), true, "Đúng thể thức");
+        outgoing.decide(chairman, outgoing.pendingSteps(chairman, id).getFirst().id(), true, "Đồng ý");
+        outgoing.issue(clerk, id);
+        outgoing.release(clerk, id);
+        return id;
+    }
+
+    private UserScope scope(String username) {
+        return ((ScopedPrincipal) logins.signedIn(username).getPrincipal()).scope();
+    }
+
+    private static <T> T eventually(Supplier<T> probe, Predicate<T> done) throws InterruptedException {
+        T value = probe.get();
+        for (int i = 0; i < 200 && !done.test(value); i++) {
+            Thread.sleep(25);
+            value = probe.get();
+        }
+        return value;
+    }
+
+    private static String sha256(byte[] bytes) throws Exception {
+        return java.util.HexFormat.of()
+                .formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
+    }
+
+    private static int freePort() {
+        try (var socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+}
