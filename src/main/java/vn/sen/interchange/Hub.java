@@ -64,6 +64,11 @@ class Hub {
         if (secret == null || secret.length() < 16) {
             throw new IllegalArgumentException("a secret has at least 16 characters");
         }
+        for (Edxml.Organ organ : organs) {
+            if (!organ.organId().matches("[A-Za-z0-9._-]{1,32}")) {
+                throw new IllegalArgumentException("'" + organ.organId() + "' is not an organisation code");
+            }
+        }
         jdbc.sql("""
                 insert into interchange.hub_member (system_id, name, secret) values (:id, :name, :secret)
                 on conflict (system_id) do update set name = excluded.name, secret = excluded.secret

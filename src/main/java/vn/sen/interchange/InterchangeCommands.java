@@ -145,6 +145,48 @@ class InterchangeCommands {
         };
     }
 
+    /** What {@code sen hub member} prints: the secret is shown once, to give to the member's operators. */
+    record Member(String systemId, String name, String secret, List<String> organs) {}
+
+    @Bean
+    Command hubMemberCommand(JsonMapper json, Hub hub) {
+        return new Command() {
+            @Override
+            public String name() {
+                return "hub member";
+            }
+
+            @Override
+            public String usage() {
+                return "SYSTEM_ID NAME ORGAN_CODE... — let a system exchange through this hub for those codes;"
+                        + " prints its new secret";
+            }
+
+            @Override
+            public int run(List<String> args, PrintWriter out) {
+                if (args.size() < 3) {
+                    throw new CommandException("usage: hub member SYSTEM_ID NAME ORGAN_CODE...");
+                }
+                byte[] random = new byte[32];
+                new java.security.SecureRandom().nextBytes(random);
+                String secret =
+                        java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+                List<String> organs = args.subList(2, args.size());
+                try {
+                    hub.register(
+                            args.getFirst(),
+                            args.get(1),
+                            secret,
+                            organs.stream().map(o -> Edxml.Organ.of(o, "")).toList());
+                } catch (IllegalArgumentException e) {
+                    throw new CommandException(e.getMessage());
+                }
+                out.println(json.writeValueAsString(new Member(args.getFirst(), args.get(1), secret, organs)));
+                return 0;
+            }
+        };
+    }
+
     static Inspection inspection(Path file, EdxmlReader.Read read) {
         return new Inspection(
                 file.getFileName().toString(),

@@ -114,6 +114,31 @@ class HubTest {
                 "SENDER"); // the message's From is not the call's from
     }
 
+    @Test
+    void sen_hub_member_registers_a_system_and_prints_its_secret_once() throws Exception {
+        var out = new java.io.StringWriter();
+        command("hub member")
+                .run(List.of("dang-uy-tinh", "Tỉnh ủy An Giang", "000.00.00.K01"), new java.io.PrintWriter(out, true));
+        JsonNode member = json.readTree(out.toString());
+        String secret = member.get("secret").asString();
+        assertThat(secret).hasSizeGreaterThanOrEqualTo(40);
+        JsonNode list = call("getReceivedEdocList", "dang-uy-tinh", secret, Map.of(), null);
+        assertThat(list.get("status").asString()).isEqualTo("OK");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> command("hub member")
+                        .run(
+                                List.of("x y", "Tên", "000.00.00.K01"),
+                                new java.io.PrintWriter(new java.io.StringWriter())))
+                .isInstanceOf(vn.sen.shared.Command.CommandException.class)
+                .hasMessageContaining("system id");
+    }
+
+    @Autowired
+    List<vn.sen.shared.Command> commands;
+
+    private vn.sen.shared.Command command(String name) {
+        return commands.stream().filter(c -> c.name().equals(name)).findFirst().orElseThrow();
+    }
+
     // ---- helpers -------------------------------------------------------------------------------
 
     private static Map<String, String> send(String to) {

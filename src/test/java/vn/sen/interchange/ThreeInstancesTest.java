@@ -1,0 +1,184 @@
+package vn.sen.interchange;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import vn.sen.SenApplication;
+import vn.sen.demo.DemoFixture;
+import vn.sen.documents.Confidentiality;
+import vn.sen.documents.DocumentType;
+import vn.sen.documents.OutgoingDocuments;
+import vn.sen.documents.OutgoingViews.ExternalRecipient;
+import vn.sen.documents.OutgoingViews.NewDraft;
+import vn.sen.documents.OutgoingViews.SignerForm;
+import vn.sen.documents.Urgency;
+import vn.sen.files.FileManagement;
+import vn.sen.identity.TestLogins;
+import vn.sen.interchange.Edxml.Organ;
+import vn.sen.organization.Organization;
+import vn.sen.shared.ScopedPrincipal;
+import vn.sen.shared.UserScope;
+
+/**
+ * Three Sen installations on loopback, each with its own database: the province's hub, the People's
+ * Committee of the province, and a commune. A decision released by the province to the commune goes
+ * through the hub into the commune's inbox, and the commune's "arrived" comes back onto the province's
+ * document — real HTTP, real signatures of the headers, nothing mocked.
+ */
+class ThreeInstancesTest {
+
+    static final String PROVINCE = "000.00.00.H01";
+    static final String COMMUNE = "000.01.50.H01";
+
+    static ConfigurableApplicationContext hub;
+    static ConfigurableApplicationContext province;
+    static ConfigurableApplicationContext commune;
+
+    @BeforeAll
+    static void start() {
+        int hubPort = freePort();
+        hub = instance(hubPort, null, null, null);
+        String axis = "http://localhost:" + hubPort + "/axis/";
+        province = instance(freePort(), axis, "ubnd-an-giang", "secret-of-the-province-1");
+        commune = instance(freePort(), axis, "xa-my-hoa-hung", "secret-of-the-commune-1");
+        Hub members = hub.getBean(Hub.class);
+        members.register(
+                "ubnd-an-giang", "UBND tỉnh An Giang", "secret-of-the-province-1", List.of(Organ.of(PROVINCE, "")));
+        members.register("xa-my-hoa-hung", "UBND xã", "secret-of-the-commune-1", List.of(Organ.of(COMMUNE, "")));
+    }
+
+    @AfterAll
+    static void stop() {
+        for (var context : new ConfigurableApplicationContext[] {commune, province, hub}) {
+            if (context != null) {
+                context.close();
+            }
+        }
+    }
+
+    @Test
+    void a_decision_goes_from_the_province_through_the_hub_to_the_commune_and_arrived_comes_back() throws Exception {
+        province.getBean(DemoFixture.class).ensureLoaded();
+        commune.getBean(DemoFixture.class).ensureLoaded();
+        long id = released(province, ("%PDF-1.4 " + System.nanoTime()).getBytes(StandardCharsets.UTF_8));
+        Outbox outbox = province.getBean(Outbox.class);
+        eventually(() -> outbox.deliveries(id), d -> !d.isEmpty());
+
+        province.getBean(InterchangeWorker.class).exchange();
+        assertThat(outbox.deliveries(id).getFirst().state()).isEqualTo(Outbox.State.SENT);
+
+        commune.getBean(InterchangeWorker.class).exchange();
+        JdbcClient communeDb = commune.getBean(JdbcClient.class);
+        assertThat(communeDb
+                        .sql("select sender, recipient, state, subject from interchange.inbox")
+                        .query((rs, n) -> List.of(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)))
+                        .list())
+                .singleElement()
+                .satisfies(row -> {
+                    assertThat(row.subList(0, 3)).containsExactly(PROVINCE, COMMUNE, "WAITING");
+                    assertThat(row.get(3)).startsWith("Quyết định gửi xã");
+                });
+        assertThat(communeDb
+                        .sql("select state from interchange.status_outbox")
+                        .query(String.class)
+                        .list())
+                .containsExactly("SENT");
+
+        province.getBean(InterchangeWorker.class).exchange();
+        var delivered = outbox.deliveries(id).getFirst();
+        assertThat(delivered.state()).isEqualTo(Outbox.State.DELIVERED);
+        assertThat(delivered.statusCode()).isEqualTo("01");
+
+        commune.getBean(InterchangeWorker.class).exchange();
+        assertThat(communeDb
+                        .sql("select count(*) from interchange.inbox")
+                        .query(Integer.class)
+                        .single())
+                .as("nothing more arrives: the hub's message was acknowledged")
+                .isEqualTo(1);
+    }
+
+    private static ConfigurableApplicationContext instance(int port, String axis, String system, String secret) {
+        List<String> arguments = new java.util.ArrayList<>(List.of(
+                "--server.port=" + port, "--sen.interchange.poll-interval=1h", "--spring.main.banner-mode=off"));
+        if (axis != null) {
+            arguments.addAll(List.of(
+                    "--sen.interchange.hub-url=" + axis,
+                    "--sen.interchange.system-id=" + system,
+                    "--sen.interchange.secret=" + secret));
+        }
+        return new SpringApplicationBuilder(SenApplication.class)
+                .profiles("test")
+                .run(arguments.toArray(String[]::new));
+    }
+
+    private static long released(ConfigurableApplicationContext sen, byte[] pdf) throws Exception {
+        var logins = sen.getBean(TestLogins.class);
+        var outgoing = sen.getBean(OutgoingDocuments.class);
+        UserScope drafter = scope(logins, "chuyenvien");
+        UserScope clerk = scope(logins, "vanthu");
+        UserScope chairman = scope(logins, "chutich");
+        long issuer = sen.getBean(Organization.class)
+                .unitByCode(PROVINCE)
+                .orElseThrow()
+                .id();
+        var file = sen.getBean(FileManagement.class)
+                .store(new ByteArrayInputStream(pdf), "quyet-dinh.pdf", drafter.username());
+        long id = outgoing.draft(
+                drafter,
+                new NewDraft(
+                        drafter.grants().getFirst().unitId(),
+                        issuer,
+                        DocumentType.DECISION,
+                        "Quyết định gửi xã " + System.nanoTime() % 100_000,
+                        chairman.officerId(),
+                        SignerForm.ON_BEHALF,
+                        Urgency.NORMAL,
+                        Confidentiality.NORMAL,
+                        List.of(),
+                        List.of(),
+                        List.of(new ExternalRecipient("UBND xã Mỹ Hòa Hưng", COMMUNE)),
+                        file.id(),
+                        "",
+                        null));
+        outgoing.submit(drafter, id);
+        outgoing.decide(clerk, outgoing.pendingSteps(clerk, id).getFirst().id(), true, "Đúng thể thức");
+        outgoing.decide(chairman, outgoing.pendingSteps(chairman, id).getFirst().id(), true, "Đồng ý");
+        outgoing.issue(clerk, id);
+        outgoing.release(clerk, id);
+        return id;
+    }
+
+    private static UserScope scope(TestLogins logins, String username) {
+        return ((ScopedPrincipal) logins.signedIn(username).getPrincipal()).scope();
+    }
+
+    private static <T> T eventually(Supplier<T> probe, Predicate<T> done) throws InterruptedException {
+        T value = probe.get();
+        for (int i = 0; i < 200 && !done.test(value); i++) {
+            Thread.sleep(25);
+            value = probe.get();
+        }
+        return value;
+    }
+
+    private static int freePort() {
+        try (var socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+}
