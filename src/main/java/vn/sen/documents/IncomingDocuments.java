@@ -91,6 +91,22 @@ public class IncomingDocuments {
     }
 
     /**
+     * The unit a clerk registers a document addressed to {@code recipientUnitId} in: the recipient itself
+     * when they are its clerk (or a clerk above it); for a People's Committee, its Office, whose clerks keep
+     * its registers. Empty when the clerk keeps neither.
+     */
+    public Optional<UnitView> registeringUnitFor(UserScope clerk, long recipientUnitId) {
+        UnitView recipient = organization.requireUnit(recipientUnitId);
+        if (clerk.hasIn(recipient.path(), Role.CLERK)) {
+            return Optional.of(recipient);
+        }
+        return organization.children(recipientUnitId).stream()
+                .filter(c -> c.kind() == vn.sen.organization.UnitKind.OFFICE && c.active())
+                .filter(c -> clerk.hasIn(c.path(), Role.CLERK))
+                .findFirst();
+    }
+
+    /**
      * Registers the document with the next arrival number of its unit's register for this year. When
      * it looks like one already registered and {@code confirmDuplicate} is not set, nothing is saved
      * and {@code documents.error.duplicate} is raised; {@link #duplicatesOf} lists the candidates.

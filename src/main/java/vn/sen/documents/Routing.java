@@ -187,7 +187,9 @@ public class Routing {
             throw new RuleViolation("documents.error.state");
         }
         setState(held.id(), AssignmentState.IN_PROGRESS, null);
-        history(held.documentId(), user, "STARTED", assigneeName(held.assignee()), "");
+        String name = assigneeName(held.assignee());
+        history(held.documentId(), user, "STARTED", name, "");
+        events.publishEvent(new IncomingDocumentRouted(user.username(), held.documentId(), "started", name));
     }
 
     /**

@@ -1,6 +1,7 @@
 package vn.sen.interchange;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -22,11 +23,13 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import vn.sen.demo.DemoFixture;
 import vn.sen.documents.Confidentiality;
 import vn.sen.documents.DocumentType;
+import vn.sen.documents.IncomingDocumentRouted;
 import vn.sen.documents.OutgoingDocuments;
 import vn.sen.documents.OutgoingViews.ExternalRecipient;
 import vn.sen.documents.OutgoingViews.NewDraft;
@@ -100,6 +103,15 @@ class InterchangeFlowTest {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    ReceivedDocuments received;
+
+    @Autowired
+    org.springframework.transaction.support.TransactionTemplate transactions;
+
+    @Autowired
+    org.springframework.context.ApplicationEventPublisher events;
+
     @TempDir
     Path dir;
 
@@ -124,20 +136,20 @@ class InterchangeFlowTest {
         assertThat(delivery.state()).isEqualTo(Outbox.State.SENT);
         var waiting = ministry.received();
         assertThat(waiting).singleElement().satisfies(w -> assertThat(w.from()).isEqualTo(PROVINCE));
-        Edxml.DocumentMessage received;
+        Edxml.DocumentMessage fetched;
         Path file = dir.resolve("nhan.xml");
         try (var out = Files.newOutputStream(file)) {
             ministry.fetch(waiting.getFirst().docId(), out);
         }
         try (var read = new EdxmlReader(EdxmlReader.Limits.DEFAULT, dir).read(Files.newInputStream(file))) {
-            received = (Edxml.DocumentMessage) read.message();
+            fetched = (Edxml.DocumentMessage) read.message();
             assertThat(read.attachments().getFirst().sha256()).isEqualTo(sha256(pdf));
         }
         ministry.acknowledge(waiting.getFirst().docId(), "done");
-        assertThat(received.header().to()).extracting(Organ::organId).containsExactly(MINISTRY);
+        assertThat(fetched.header().to()).extracting(Organ::organId).containsExactly(MINISTRY);
 
         // back: the Ministry registered it
-        send(ministry, status(received.header().documentId(), StatusCode.REGISTERED), "status");
+        send(ministry, status(fetched.header().documentId(), StatusCode.REGISTERED), "status");
         worker.exchange();
         var after = outbox.deliveries(id).getFirst();
         assertThat(after.statusCode()).isEqualTo("03");
@@ -169,6 +181,81 @@ class InterchangeFlowTest {
             assertThat(header.responseFor().documentId()).isEqualTo(documentId);
             assertThat(header.from().organId()).isEqualTo(PROVINCE);
         }
+        ministry.acknowledge(statuses.getFirst().docId(), "done");
+
+        // the Office's clerk registers it: an incoming document of the province with the Ministry's data
+        UserScope clerk = scope("vanthu");
+        var waitingHere = received.waiting(clerk);
+        assertThat(waitingHere)
+                .extracting(ReceivedDocuments.Received::documentId)
+                .contains(documentId);
+        long inboxId = waitingHere.stream()
+                .filter(r -> r.documentId().equals(documentId))
+                .findFirst()
+                .orElseThrow()
+                .id();
+        assertThat(received.waiting(scope("chuyenvien"))).as("only clerks").isEmpty();
+        assertThatThrownBy(() -> received.register(scope("chuyenvien"), inboxId, false))
+                .isInstanceOf(AccessDeniedException.class);
+        var registered = received.register(clerk, inboxId, false);
+        assertThat(registered.issuerName()).isEqualTo("Bộ Tài chính");
+        assertThat(registered.issuerCode()).isEqualTo(MINISTRY);
+        assertThat(registered.codeNotation()).isEqualTo("BTC-NSNN");
+        assertThat(registered.subject()).isEqualTo("Hướng dẫn quyết toán ngân sách năm 2026");
+        assertThat(registered.files())
+                .singleElement()
+                .satisfies(f -> assertThat(f.name()).isEqualTo("cong-van.pdf"));
+        assertThatThrownBy(() -> received.register(clerk, inboxId, false))
+                .hasMessageContaining("interchange.error.not-waiting");
+        worker.exchange();
+        assertThat(statusesFor(ministry)).containsExactly(StatusCode.REGISTERED);
+
+        // its routing answers too: assigned → 04
+        transactions.executeWithoutResult(tx -> events.publishEvent(
+                new IncomingDocumentRouted("lanhdao", registered.id(), "assigned lead", "Sở Tài chính")));
+        eventually(
+                () -> jdbc.sql("select count(*) from interchange.status_outbox where inbox_id = :i")
+                        .param("i", inboxId)
+                        .query(Integer.class)
+                        .single(),
+                n -> n == 3);
+        worker.exchange();
+        assertThat(statusesFor(ministry)).containsExactly(StatusCode.ASSIGNED);
+
+        // another is refused, with the reason
+        String other = MINISTRY + ",2026/11/24," + (System.nanoTime() % 1000 + 1000) + "/BTC-NSNN";
+        send(ministry, document(other), "edoc");
+        worker.exchange();
+        statusesFor(ministry); // its 01
+        long otherId = received.waiting(clerk).stream()
+                .filter(r -> r.documentId().equals(other))
+                .findFirst()
+                .orElseThrow()
+                .id();
+        assertThatThrownBy(() -> received.reject(clerk, otherId, " "))
+                .hasMessageContaining("documents.error.reason-required");
+        received.reject(clerk, otherId, "Gửi nhầm cơ quan");
+        worker.exchange();
+        assertThat(statusesFor(ministry)).containsExactly(StatusCode.REJECTED);
+        assertThat(received.waiting(clerk))
+                .extracting(ReceivedDocuments.Received::documentId)
+                .doesNotContain(other);
+    }
+
+    /** The status codes waiting for the Ministry, fetched and acknowledged. */
+    private List<StatusCode> statusesFor(AxisClient ministry) throws IOException {
+        List<StatusCode> codes = new java.util.ArrayList<>();
+        for (var waiting : ministry.received()) {
+            Path file = dir.resolve("st-" + System.nanoTime() + ".xml");
+            try (var out = Files.newOutputStream(file)) {
+                ministry.fetch(waiting.docId(), out);
+            }
+            try (var read = new EdxmlReader(EdxmlReader.Limits.DEFAULT, dir).read(Files.newInputStream(file))) {
+                codes.add(((StatusMessage) read.message()).header().statusCode());
+            }
+            ministry.acknowledge(waiting.docId(), "done");
+        }
+        return codes;
     }
 
     private void send(AxisClient ministry, byte[] message, String type) throws IOException {
