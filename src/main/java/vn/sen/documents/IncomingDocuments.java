@@ -334,6 +334,15 @@ public class IncomingDocuments {
     }
 
     /**
+     * The sending agency recalled a document it sent through interchange: this copy is recalled as
+     * {@link #recall} does, by the system, with the sender's reason.
+     */
+    @Transactional
+    public void recallReceived(long id, String reason) {
+        recall(UserScope.system(), id, reason == null || reason.isBlank() ? "Cơ quan gửi thu hồi văn bản" : reason);
+    }
+
+    /**
      * The sender recalled the document (thu hồi): this copy's files are destroyed — unlinked, so no one
      * opens them here again — its open work is cancelled and it is closed; the record of the document
      * and of the recall stays.

@@ -17,9 +17,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
+import vn.sen.documents.IncomingDocuments;
 import vn.sen.files.FileManagement;
 import vn.sen.files.StoredFile;
 import vn.sen.interchange.Edxml.BusinessType;
+import vn.sen.interchange.Edxml.DocumentHeader;
 import vn.sen.interchange.Edxml.Organ;
 import vn.sen.interchange.Edxml.ResponseFor;
 import vn.sen.interchange.Edxml.Staff;
@@ -53,6 +55,7 @@ class InterchangeWorker {
     private final InterchangeProperties properties;
     private final Clock clock;
     private final Organization organization;
+    private final IncomingDocuments incoming;
     private final AxisClient client;
 
     InterchangeWorker(
@@ -62,8 +65,10 @@ class InterchangeWorker {
             FileManagement files,
             InterchangeProperties properties,
             Clock clock,
-            Organization organization) {
+            Organization organization,
+            IncomingDocuments incoming) {
         this.organization = organization;
+        this.incoming = incoming;
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.messages = messages;
@@ -213,6 +218,10 @@ class InterchangeWorker {
             if (organization.unitByCode(recipient.organId()).isEmpty()) {
                 continue; // addressed to another agency too: its copy is its system's
             }
+            if (business.type() == BusinessType.REVOCATION) {
+                recalled(header, business, recipient.organId(), stored);
+                continue;
+            }
             Long id = jdbc.sql("""
                             insert into interchange.inbox (sender, sender_name, recipient, document_id, business_type,
                                 subject, message_file)
@@ -234,6 +243,56 @@ class InterchangeWorker {
                 queueStatus(id, StatusCode.ARRIVED, "Đã nhận văn bản, chờ văn thư tiếp nhận");
             }
         }
+    }
+
+    /**
+     * The sender recalls a document (thu hồi): the recall is kept as a record; the copy received — waiting
+     * or registered — is recalled (its files unlinked, its work cancelled) and 15 goes back; a recall of
+     * a document never received is refused with 16.
+     */
+    private void recalled(DocumentHeader header, Edxml.Business business, String recipient, StoredFile stored) {
+        String documentId = business.documentId().isEmpty() ? header.documentId() : business.documentId();
+        Long record = jdbc.sql("""
+                        insert into interchange.inbox (sender, sender_name, recipient, document_id, business_type,
+                            subject, message_file, state)
+                        values (:sender, :name, :recipient, :doc, 1, :subject, :file, 'RECALLED')
+                        on conflict (sender, document_id, business_type, recipient) do nothing
+                        returning id
+                        """)
+                .param("sender", header.from().organId())
+                .param("name", header.from().organName())
+                .param("recipient", recipient)
+                .param("doc", documentId)
+                .param("subject", header.subject())
+                .param("file", stored.id())
+                .query(Long.class)
+                .optional()
+                .orElse(null);
+        if (record == null) {
+            return; // this recall was handled before
+        }
+        record Copy(long id, String state, Long incomingId) {}
+        Optional<Copy> copy = jdbc.sql("""
+                        select id, state, incoming_id from interchange.inbox
+                        where sender = :sender and document_id = :doc and recipient = :recipient and business_type <> 1
+                        order by id limit 1 for update
+                        """)
+                .param("sender", header.from().organId())
+                .param("doc", documentId)
+                .param("recipient", recipient)
+                .query((rs, n) -> new Copy(rs.getLong(1), rs.getString(2), (Long) rs.getObject(3)))
+                .optional();
+        if (copy.isEmpty()) {
+            queueStatus(record, StatusCode.RECALL_REFUSED, "Không có văn bản này để thu hồi");
+            return;
+        }
+        if (copy.get().incomingId() != null) {
+            incoming.recallReceived(copy.get().incomingId(), business.reason());
+        }
+        jdbc.sql("update interchange.inbox set state = 'RECALLED' where id = :id")
+                .param("id", copy.get().id())
+                .update();
+        queueStatus(record, StatusCode.RECALL_ACCEPTED, "Đã thu hồi văn bản theo yêu cầu");
     }
 
     /** A status about a document Sen sent: kept in its history and as its last business status. */

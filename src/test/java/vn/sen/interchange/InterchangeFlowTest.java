@@ -107,6 +107,9 @@ class InterchangeFlowTest {
     ReceivedDocuments received;
 
     @Autowired
+    vn.sen.documents.IncomingDocuments incomingDocuments;
+
+    @Autowired
     org.springframework.transaction.support.TransactionTemplate transactions;
 
     @Autowired
@@ -222,6 +225,19 @@ class InterchangeFlowTest {
         worker.exchange();
         assertThat(statusesFor(ministry)).containsExactly(StatusCode.ASSIGNED);
 
+        // the Ministry recalls the registered document: the province's copy is recalled, 15 goes back
+        send(ministry, revocation(documentId), "edoc");
+        worker.exchange();
+        assertThat(statusesFor(ministry)).containsExactly(StatusCode.RECALL_ACCEPTED);
+        var recalled = incomingDocuments.find(clerk, registered.id()).orElseThrow();
+        assertThat(recalled.recalled()).isTrue();
+        assertThat(recalled.files())
+                .as("the recalled copy's files are unlinked")
+                .isEmpty();
+        send(ministry, revocation(MINISTRY + ",2026/01/01,1/BTC"), "edoc");
+        worker.exchange();
+        assertThat(statusesFor(ministry)).as("nothing to recall").containsExactly(StatusCode.RECALL_REFUSED);
+
         // another is refused, with the reason
         String other = MINISTRY + ",2026/11/24," + (System.nanoTime() % 1000 + 1000) + "/BTC-NSNN";
         send(ministry, document(other), "edoc");
@@ -281,7 +297,15 @@ class InterchangeFlowTest {
         return out.toByteArray();
     }
 
+    private static byte[] revocation(String documentId) {
+        return message(documentId, BusinessType.REVOCATION, "Ban hành nhầm, thu hồi");
+    }
+
     private static byte[] document(String documentId) {
+        return message(documentId, BusinessType.NEW, "");
+    }
+
+    private static byte[] message(String documentId, BusinessType type, String reason) {
         var header = new DocumentHeader(
                 Organ.of(MINISTRY, "Bộ Tài chính"),
                 List.of(Organ.of(PROVINCE, "UBND tỉnh An Giang")),
@@ -306,7 +330,7 @@ class InterchangeFlowTest {
                 .write(
                         new DocumentMessage(
                                 header,
-                                new Trace(List.of(), Business.of(documentId, BusinessType.NEW, "", Staff.NONE)),
+                                new Trace(List.of(), Business.of(documentId, type, reason, Staff.NONE)),
                                 List.of()),
                         List.of(new EdxmlWriter.Outgoing(
                                 "cv",

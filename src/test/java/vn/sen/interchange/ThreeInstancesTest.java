@@ -108,6 +108,23 @@ class ThreeInstancesTest {
                         .single())
                 .as("nothing more arrives: the hub's message was acknowledged")
                 .isEqualTo(1);
+
+        // the province recalls it: the commune's copy is recalled, its 15 comes back
+        var clerk = scope(province.getBean(TestLogins.class), "vanthu");
+        province.getBean(OutgoingDocuments.class).recall(clerk, id, "Ban hành nhầm");
+        eventually(() -> outbox.deliveries(id), d -> d.size() == 2);
+        province.getBean(InterchangeWorker.class).exchange();
+        commune.getBean(InterchangeWorker.class).exchange();
+        assertThat(communeDb
+                        .sql("select state from interchange.inbox order by id")
+                        .query(String.class)
+                        .list())
+                .containsExactly("RECALLED", "RECALLED");
+        province.getBean(InterchangeWorker.class).exchange();
+        assertThat(outbox.deliveries(id))
+                .filteredOn(d -> d.type() == Edxml.BusinessType.REVOCATION)
+                .singleElement()
+                .satisfies(d -> assertThat(d.statusCode()).isEqualTo("15"));
     }
 
     private static ConfigurableApplicationContext instance(int port, String axis, String system, String secret) {
