@@ -2,6 +2,8 @@ package vn.sen.interchange;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
 import java.io.ByteArrayInputStream;
 import java.io.PrintWriter;
@@ -36,6 +38,7 @@ import vn.sen.shared.UserScope;
  * release queues one message per outside agency, once, and a recall one recall message each.
  */
 @SpringBootTest
+@org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc
 class OutgoingInterchangeTest {
 
     @Autowired
@@ -134,6 +137,39 @@ class OutgoingInterchangeTest {
                 .extracting(Outbox.Delivery::recipient)
                 .containsExactly("000.00.00.G09", "000.00.00.G22", "");
     }
+
+    @Test
+    void the_document_page_shows_each_agency_with_its_transport_state() throws Exception {
+        demo.ensureLoaded();
+        long id = released(
+                ("%PDF-1.4 " + System.nanoTime()).getBytes(StandardCharsets.UTF_8),
+                List.of(new ExternalRecipient("Bộ Tài chính", "000.00.00.G09")));
+        eventually(() -> outbox.deliveries(id), d -> !d.isEmpty());
+        String show = mvc.perform(get("/documents/outgoing/{id}", id).with(authentication(logins.signedIn("vanthu"))))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(show).contains("hx-get=\"/interchange/outgoing/" + id + "/deliveries\"");
+        String fragment = mvc.perform(get("/interchange/outgoing/{id}/deliveries", id)
+                        .with(authentication(logins.signedIn("vanthu"))))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(fragment)
+                .contains("Bộ Tài chính")
+                .contains("000.00.00.G09")
+                .contains("Chờ gửi")
+                .contains("Văn bản mới");
+        int outsider = mvc.perform(get("/interchange/outgoing/{id}/deliveries", id)
+                        .with(authentication(logins.signedIn("giamdoc"))))
+                .andReturn()
+                .getResponse()
+                .getStatus();
+        assertThat(outsider).as("not a reader of the document").isEqualTo(404);
+    }
+
+    @Autowired
+    org.springframework.test.web.servlet.MockMvc mvc;
 
     private static <T> T eventually(java.util.function.Supplier<T> probe, java.util.function.Predicate<T> done)
             throws InterruptedException {
