@@ -11,7 +11,10 @@ import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -37,6 +40,7 @@ import vn.sen.shared.UserScope;
  * through the hub into the commune's inbox, and the commune's "arrived" comes back onto the province's
  * document — real HTTP, real signatures of the headers, nothing mocked.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ThreeInstancesTest {
 
     static final String PROVINCE = "000.00.00.H01";
@@ -46,13 +50,19 @@ class ThreeInstancesTest {
     static ConfigurableApplicationContext province;
     static ConfigurableApplicationContext commune;
 
+    static int hubPort;
+
     @BeforeAll
     static void start() {
-        int hubPort = freePort();
+        hubPort = freePort();
         hub = instance(hubPort, null, null, null);
         String axis = "http://localhost:" + hubPort + "/axis/";
         province = instance(freePort(), axis, "ubnd-an-giang", "secret-of-the-province-1");
         commune = instance(freePort(), axis, "xa-my-hoa-hung", "secret-of-the-commune-1");
+        registerMembers();
+    }
+
+    static void registerMembers() {
         Hub members = hub.getBean(Hub.class);
         members.register(
                 "ubnd-an-giang", "UBND tỉnh An Giang", "secret-of-the-province-1", List.of(Organ.of(PROVINCE, "")));
@@ -69,6 +79,7 @@ class ThreeInstancesTest {
     }
 
     @Test
+    @Order(1)
     void a_decision_goes_from_the_province_through_the_hub_to_the_commune_and_arrived_comes_back() throws Exception {
         province.getBean(DemoFixture.class).ensureLoaded();
         commune.getBean(DemoFixture.class).ensureLoaded();
@@ -125,6 +136,73 @@ class ThreeInstancesTest {
                 .filteredOn(d -> d.type() == Edxml.BusinessType.REVOCATION)
                 .singleElement()
                 .satisfies(d -> assertThat(d.statusCode()).isEqualTo("15"));
+    }
+
+    /**
+     * The hub is down when the province sends: the message stays queued with the reason and is retried;
+     * once the hub is back it goes through. Sent twice (the province stopped before it recorded the
+     * first send), it still arrives once.
+     */
+    @Test
+    @Order(2)
+    void a_hub_that_was_down_gets_the_message_later_and_a_message_sent_twice_arrives_once() throws Exception {
+        province.getBean(DemoFixture.class).ensureLoaded();
+        commune.getBean(DemoFixture.class).ensureLoaded();
+        JdbcClient provinceDb = province.getBean(JdbcClient.class);
+        JdbcClient communeDb = commune.getBean(JdbcClient.class);
+        Outbox outbox = province.getBean(Outbox.class);
+        InterchangeWorker provinceWorker = province.getBean(InterchangeWorker.class);
+        InterchangeWorker communeWorker = commune.getBean(InterchangeWorker.class);
+
+        hub.close();
+        long id = released(province, ("%PDF-1.4 " + System.nanoTime()).getBytes(StandardCharsets.UTF_8));
+        eventually(() -> outbox.deliveries(id), d -> !d.isEmpty());
+        provinceWorker.exchange();
+        var waiting = outbox.deliveries(id).getFirst();
+        assertThat(waiting.state()).isEqualTo(Outbox.State.QUEUED);
+        assertThat(waiting.attempts()).isEqualTo(1);
+        assertThat(waiting.lastError()).contains("cannot be reached");
+
+        hub = instance(hubPort, null, null, null);
+        registerMembers();
+        provinceDb
+                .sql("update interchange.outbox set next_attempt_at = now() where id = :id") // a minute later
+                .param("id", waiting.id())
+                .update();
+        provinceWorker.exchange();
+        assertThat(outbox.deliveries(id).getFirst().state()).isEqualTo(Outbox.State.SENT);
+
+        // the province stops before it records the send: the message goes again
+        provinceDb
+                .sql("update interchange.outbox set state = 'QUEUED', next_attempt_at = now() where id = :id")
+                .param("id", waiting.id())
+                .update();
+        provinceWorker.exchange();
+        communeWorker.exchange();
+        String documentId = provinceDb
+                .sql("select document_id from interchange.outbox where id = :id")
+                .param("id", waiting.id())
+                .query(String.class)
+                .single();
+        assertThat(communeDb
+                        .sql("select count(*) from interchange.inbox where document_id = :d")
+                        .param("d", documentId)
+                        .query(Integer.class)
+                        .single())
+                .as("the same document, received twice, is kept once")
+                .isEqualTo(1);
+        assertThat(communeDb
+                        .sql("""
+                                select count(*) from interchange.status_outbox s
+                                join interchange.inbox i on i.id = s.inbox_id where i.document_id = :d
+                                """)
+                        .param("d", documentId)
+                        .query(Integer.class)
+                        .single())
+                .as("and answered once")
+                .isEqualTo(1);
+        provinceWorker.exchange();
+        assertThat(outbox.deliveries(id).getFirst().statusCode()).isEqualTo("01");
     }
 
     private static ConfigurableApplicationContext instance(int port, String axis, String system, String secret) {
