@@ -204,14 +204,14 @@ class InterchangeWorker {
                     try (InputStream again = Files.newInputStream(file)) {
                         stored = files.store(again, "edxml-" + document.header().codeNumber() + ".xml", "interchange");
                     }
-                    transactions.executeWithoutResult(status -> inbox(document, stored));
+                    transactions.executeWithoutResult(status -> inbox(document, stored, read.signature()));
                 }
                 case Edxml.StatusMessage status -> transactions.executeWithoutResult(tx -> status(status));
             }
         }
     }
 
-    private void inbox(Edxml.DocumentMessage document, StoredFile stored) {
+    private void inbox(Edxml.DocumentMessage document, StoredFile stored, XmlSignatures.Verification signature) {
         var header = document.header();
         var business = document.trace().business();
         for (Organ recipient : header.to()) {
@@ -224,8 +224,8 @@ class InterchangeWorker {
             }
             Long id = jdbc.sql("""
                             insert into interchange.inbox (sender, sender_name, recipient, document_id, business_type,
-                                subject, message_file)
-                            values (:sender, :name, :recipient, :doc, :type, :subject, :file)
+                                subject, message_file, signature_valid, signer, signature_problem)
+                            values (:sender, :name, :recipient, :doc, :type, :subject, :file, :valid, :signer, :problem)
                             on conflict (sender, document_id, business_type, recipient) do nothing
                             returning id
                             """)
@@ -236,6 +236,9 @@ class InterchangeWorker {
                     .param("type", business.type().code())
                     .param("subject", header.subject())
                     .param("file", stored.id())
+                    .param("valid", signature == null ? null : signature.valid())
+                    .param("signer", signature == null ? "" : signature.signer())
+                    .param("problem", signature == null ? "" : signature.problem())
                     .query(Long.class)
                     .optional()
                     .orElse(null);

@@ -55,7 +55,10 @@ public class ReceivedDocuments {
             String documentId,
             String state,
             Long incomingId,
-            Instant receivedAt) {}
+            Instant receivedAt,
+            Boolean signatureValid,
+            String signer,
+            String signatureProblem) {}
 
     private static final Locale VIETNAMESE = Locale.forLanguageTag("vi");
 
@@ -236,7 +239,10 @@ public class ReceivedDocuments {
                 rs.getString("document_id"),
                 rs.getString("state"),
                 (Long) rs.getObject("incoming_id"),
-                rs.getObject("received_at", OffsetDateTime.class).toInstant());
+                rs.getObject("received_at", OffsetDateTime.class).toInstant(),
+                (Boolean) rs.getObject("signature_valid"),
+                rs.getString("signer"),
+                rs.getString("signature_problem"));
     }
 
     /** The document type by its abbreviation or its Vietnamese name; a công văn when neither matches. */

@@ -10,6 +10,10 @@ create table interchange.inbox (
     business_type smallint      not null check (business_type between 0 and 3),
     subject       varchar(1000) not null default '',
     message_file  uuid          not null,
+    -- the message's XML signature as verified on arrival (null: not signed)
+    signature_valid boolean,
+    signer        varchar(300)  not null default '',
+    signature_problem varchar(1000) not null default '',
     state         varchar(12)   not null default 'WAITING'
                   check (state in ('WAITING', 'REGISTERED', 'REJECTED', 'RECALLED')),
     incoming_id   bigint,

@@ -118,6 +118,20 @@ class InterchangeFlowTest {
     @TempDir
     Path dir;
 
+    vn.sen.signing.SignatureDevice ministryKey;
+
+    @org.junit.jupiter.api.BeforeEach
+    void ministryKey() {
+        var pki = vn.sen.signing.TestPki.shared();
+        ministryKey =
+                vn.sen.signing.SignatureDevices.pkcs12(pki.signer.pkcs12(dir, "btc"), vn.sen.signing.TestPki.PASSWORD);
+    }
+
+    @org.junit.jupiter.api.AfterEach
+    void closeKey() {
+        ministryKey.close();
+    }
+
     @Test
     void documents_and_statuses_go_both_ways_through_the_hub() throws Exception {
         demo.ensureLoaded();
@@ -192,6 +206,13 @@ class InterchangeFlowTest {
         assertThat(waitingHere)
                 .extracting(ReceivedDocuments.Received::documentId)
                 .contains(documentId);
+        assertThat(waitingHere)
+                .filteredOn(r -> r.documentId().equals(documentId))
+                .singleElement()
+                .satisfies(r -> {
+                    assertThat(r.signatureValid()).as(r.signatureProblem()).isTrue();
+                    assertThat(r.signer()).contains("CN=");
+                });
         long inboxId = waitingHere.stream()
                 .filter(r -> r.documentId().equals(documentId))
                 .findFirst()
@@ -297,15 +318,16 @@ class InterchangeFlowTest {
         return out.toByteArray();
     }
 
-    private static byte[] revocation(String documentId) {
+    private byte[] revocation(String documentId) {
         return message(documentId, BusinessType.REVOCATION, "Ban hành nhầm, thu hồi");
     }
 
-    private static byte[] document(String documentId) {
+    private byte[] document(String documentId) {
         return message(documentId, BusinessType.NEW, "");
     }
 
-    private static byte[] message(String documentId, BusinessType type, String reason) {
+    /** A message of the Ministry, signed with its key (rsa-sha256). */
+    private byte[] message(String documentId, BusinessType type, String reason) {
         var header = new DocumentHeader(
                 Organ.of(MINISTRY, "Bộ Tài chính"),
                 List.of(Organ.of(PROVINCE, "UBND tỉnh An Giang")),
@@ -338,7 +360,8 @@ class InterchangeFlowTest {
                                 "",
                                 "application/pdf",
                                 () -> new ByteArrayInputStream("%PDF-1.4".getBytes()))),
-                        out);
+                        out,
+                        XmlSignatures.Signer.of(ministryKey));
         return out.toByteArray();
     }
 

@@ -66,7 +66,8 @@ class ReceivedDocumentWebTest {
         assertThat(page)
                 .contains(subject)
                 .contains("Từ Thanh tra Chính phủ (000.00.00.G23)")
-                .contains("Tiếp nhận, vào sổ");
+                .contains("Tiếp nhận, vào sổ")
+                .contains("Gói tin không ký số");
         String specialist = mvc.perform(
                         get("/interchange/received").with(authentication(logins.signedIn("chuyenvien"))))
                 .andReturn()
