@@ -33,6 +33,7 @@ import vn.sen.interchange.Edxml.TraceHeader;
 import vn.sen.organization.Organization;
 import vn.sen.shared.RuleViolation;
 import vn.sen.signing.SignatureDevice;
+import vn.sen.signing.TrustAnchors;
 
 /**
  * Moves messages through the hub or the axis this installation is connected to (trao đổi liên thông):
@@ -56,6 +57,7 @@ class InterchangeWorker {
     private final Clock clock;
     private final Organization organization;
     private final IncomingDocuments incoming;
+    private final TrustAnchors anchors;
     private final AxisClient client;
 
     InterchangeWorker(
@@ -66,7 +68,9 @@ class InterchangeWorker {
             InterchangeProperties properties,
             Clock clock,
             Organization organization,
-            IncomingDocuments incoming) {
+            IncomingDocuments incoming,
+            TrustAnchors anchors) {
+        this.anchors = anchors;
         this.organization = organization;
         this.incoming = incoming;
         this.jdbc = jdbc;
@@ -224,8 +228,9 @@ class InterchangeWorker {
             }
             Long id = jdbc.sql("""
                             insert into interchange.inbox (sender, sender_name, recipient, document_id, business_type,
-                                subject, message_file, signature_valid, signer, signature_problem)
-                            values (:sender, :name, :recipient, :doc, :type, :subject, :file, :valid, :signer, :problem)
+                                subject, message_file, signature_valid, signature_trusted, signer, signature_problem)
+                            values (:sender, :name, :recipient, :doc, :type, :subject, :file, :valid, :trusted, :signer,
+                                :problem)
                             on conflict (sender, document_id, business_type, recipient) do nothing
                             returning id
                             """)
@@ -237,6 +242,11 @@ class InterchangeWorker {
                     .param("subject", header.subject())
                     .param("file", stored.id())
                     .param("valid", signature == null ? null : signature.valid())
+                    .param(
+                            "trusted",
+                            signature != null
+                                    && signature.valid()
+                                    && anchors.trusts(signature.certificate(), signature.chain()))
                     .param("signer", signature == null ? "" : signature.signer())
                     .param("problem", signature == null ? "" : signature.problem())
                     .query(Long.class)

@@ -57,6 +57,7 @@ public class ReceivedDocuments {
             Long incomingId,
             Instant receivedAt,
             Boolean signatureValid,
+            boolean signatureTrusted,
             String signer,
             String signatureProblem) {}
 
@@ -241,6 +242,7 @@ public class ReceivedDocuments {
                 (Long) rs.getObject("incoming_id"),
                 rs.getObject("received_at", OffsetDateTime.class).toInstant(),
                 (Boolean) rs.getObject("signature_valid"),
+                rs.getBoolean("signature_trusted"),
                 rs.getString("signer"),
                 rs.getString("signature_problem"));
     }

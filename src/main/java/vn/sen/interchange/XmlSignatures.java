@@ -45,9 +45,14 @@ final class XmlSignatures {
     private static final Set<String> TRANSFORMS = Set.of(
             Transform.ENVELOPED, CanonicalizationMethod.INCLUSIVE, CanonicalizationMethod.INCLUSIVE_WITH_COMMENTS);
 
-    /** Who signs Sen's messages: the installation's certificate (an RSA key) and its signature. */
+    /** Who signs Sen's messages: the installation's certificate (an RSA key) with its chain, and its signature. */
     interface Signer {
-        X509Certificate certificate();
+        /** The signer's certificate first, then the rest of its chain. */
+        List<X509Certificate> chain();
+
+        default X509Certificate certificate() {
+            return chain().getFirst();
+        }
 
         /** The PKCS#1 v1.5 SHA-256 signature of {@code data}. */
         byte[] signRsaSha256(byte[] data);
@@ -57,10 +62,11 @@ final class XmlSignatures {
             if (!certificate.getPublicKey().getAlgorithm().startsWith("RSA")) {
                 throw new IllegalArgumentException("edXML messages are signed with RSA keys (rsa-sha256)");
             }
+            List<X509Certificate> chain = List.copyOf(device.chain());
             return new Signer() {
                 @Override
-                public X509Certificate certificate() {
-                    return certificate;
+                public List<X509Certificate> chain() {
+                    return chain;
                 }
 
                 @Override
@@ -71,11 +77,20 @@ final class XmlSignatures {
         }
     }
 
-    /** What the verification of a message's signature found. */
-    record Verification(boolean valid, String algorithm, String signer, X509Certificate certificate, String problem) {
+    /**
+     * What the verification of a message's signature found: the signer's certificate (the first in
+     * {@code KeyInfo}) and the certificates that came with it.
+     */
+    record Verification(
+            boolean valid,
+            String algorithm,
+            String signer,
+            X509Certificate certificate,
+            List<X509Certificate> chain,
+            String problem) {
 
         static Verification invalid(String algorithm, String signer, X509Certificate certificate, String problem) {
-            return new Verification(false, algorithm, signer, certificate, problem);
+            return new Verification(false, algorithm, signer, certificate, List.of(), problem);
         }
     }
 
@@ -107,9 +122,9 @@ final class XmlSignatures {
                 "X509SubjectName",
                 signer.certificate().getSubjectX500Principal().getName());
         try {
-            xml.element(
-                    "X509Certificate",
-                    Base64.getEncoder().encodeToString(signer.certificate().getEncoded()));
+            for (X509Certificate certificate : signer.chain()) {
+                xml.element("X509Certificate", Base64.getEncoder().encodeToString(certificate.getEncoded()));
+            }
         } catch (CertificateEncodingException e) {
             throw new IllegalStateException(e);
         }
@@ -213,7 +228,7 @@ final class XmlSignatures {
             return Verification.invalid(
                     algorithm, signer, certificate, "the signature value cannot be checked: " + e.getMessage());
         }
-        return new Verification(true, algorithm, signer, certificate, "");
+        return new Verification(true, algorithm, signer, certificate, certificates(xml.getKeyInfo()), "");
     }
 
     /** The JDK name of an XML signature digest method, or null for one Sen does not verify. */
@@ -226,19 +241,25 @@ final class XmlSignatures {
     }
 
     private static X509Certificate certificate(KeyInfo keyInfo) {
-        if (keyInfo == null) {
-            return null;
-        }
-        for (Object item : keyInfo.getContent()) {
-            if (item instanceof X509Data data) {
-                for (Object content : data.getContent()) {
-                    if (content instanceof X509Certificate certificate) {
-                        return certificate;
+        List<X509Certificate> certificates = certificates(keyInfo);
+        return certificates.isEmpty() ? null : certificates.getFirst();
+    }
+
+    /** The certificates in {@code KeyInfo}, in order. */
+    private static List<X509Certificate> certificates(KeyInfo keyInfo) {
+        List<X509Certificate> certificates = new java.util.ArrayList<>();
+        if (keyInfo != null) {
+            for (Object item : keyInfo.getContent()) {
+                if (item instanceof X509Data data) {
+                    for (Object content : data.getContent()) {
+                        if (content instanceof X509Certificate certificate) {
+                            certificates.add(certificate);
+                        }
                     }
                 }
             }
         }
-        return null;
+        return certificates;
     }
 
     /** The key of the certificate in {@code KeyInfo}. */

@@ -2,13 +2,20 @@ package vn.sen.signing;
 
 import java.io.ByteArrayInputStream;
 import java.security.MessageDigest;
+import java.security.cert.CertPathBuilder;
+import java.security.cert.CertStore;
 import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
+import java.security.cert.CollectionCertStoreParameters;
+import java.security.cert.PKIXBuilderParameters;
+import java.security.cert.X509CertSelector;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -133,6 +140,38 @@ public class TrustAnchors {
                 rs.getString("issuer"),
                 rs.getTimestamp("not_before").toInstant(),
                 rs.getTimestamp("not_after").toInstant());
+    }
+
+    /**
+     * Whether {@code certificate} chains, today, to a trusted root through the anchors the administrator
+     * imported (roots and intermediates) and the {@code intermediates} that came with it — for signatures
+     * DSS does not see, such as those of edXML messages. Revocation is not checked here.
+     */
+    public boolean trusts(X509Certificate certificate, List<X509Certificate> intermediates) {
+        List<X509Certificate> anchors = certificates();
+        Set<java.security.cert.TrustAnchor> roots = new HashSet<>();
+        for (X509Certificate anchor : anchors) {
+            if (anchor.getSubjectX500Principal().equals(anchor.getIssuerX500Principal())) {
+                roots.add(new java.security.cert.TrustAnchor(anchor, null));
+            }
+        }
+        if (roots.isEmpty()) {
+            return false;
+        }
+        try {
+            var selector = new X509CertSelector();
+            selector.setCertificate(certificate);
+            var parameters = new PKIXBuilderParameters(roots, selector);
+            parameters.setRevocationEnabled(false);
+            List<X509Certificate> known = new ArrayList<>(anchors);
+            known.addAll(intermediates);
+            known.add(certificate);
+            parameters.addCertStore(CertStore.getInstance("Collection", new CollectionCertStoreParameters(known)));
+            CertPathBuilder.getInstance("PKIX").build(parameters);
+            return true;
+        } catch (java.security.GeneralSecurityException e) {
+            return false;
+        }
     }
 
     /** The certificates in a DER, PEM or PKCS#7 file; a clear refusal for anything else. */

@@ -12,6 +12,8 @@ create table interchange.inbox (
     message_file  uuid          not null,
     -- the message's XML signature as verified on arrival (null: not signed)
     signature_valid boolean,
+    -- the signer's certificate chains to a trust anchor the administrator imported
+    signature_trusted boolean not null default false,
     signer        varchar(300)  not null default '',
     signature_problem varchar(1000) not null default '',
     state         varchar(12)   not null default 'WAITING'

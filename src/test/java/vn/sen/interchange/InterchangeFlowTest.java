@@ -120,9 +120,13 @@ class InterchangeFlowTest {
 
     vn.sen.signing.SignatureDevice ministryKey;
 
+    @Autowired
+    vn.sen.signing.TrustAnchors anchors;
+
     @org.junit.jupiter.api.BeforeEach
     void ministryKey() {
         var pki = vn.sen.signing.TestPki.shared();
+        pki.trustRoot(anchors);
         ministryKey =
                 vn.sen.signing.SignatureDevices.pkcs12(pki.signer.pkcs12(dir, "btc"), vn.sen.signing.TestPki.PASSWORD);
     }
@@ -211,6 +215,9 @@ class InterchangeFlowTest {
                 .singleElement()
                 .satisfies(r -> {
                     assertThat(r.signatureValid()).as(r.signatureProblem()).isTrue();
+                    assertThat(r.signatureTrusted())
+                            .as("the test PKI's root is trusted here")
+                            .isTrue();
                     assertThat(r.signer()).contains("CN=");
                 });
         long inboxId = waitingHere.stream()

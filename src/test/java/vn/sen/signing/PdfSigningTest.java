@@ -251,6 +251,20 @@ class PdfSigningTest {
         anchors.remove(added.getFirst().id());
     }
 
+    @Test
+    void a_certificate_is_trusted_when_it_chains_to_an_imported_root() {
+        var intermediates = pki.signer.chain().subList(1, pki.signer.chain().size());
+        assertThat(anchors.trusts(pki.signer.certificate(), intermediates))
+                .as("the test root is imported")
+                .isTrue();
+        assertThat(anchors.trusts(pki.signer.certificate(), List.of()))
+                .as("without the intermediate the chain cannot be built")
+                .isFalse();
+        assertThat(anchors.trusts(pki.stranger.certificate(), pki.stranger.chain()))
+                .as("a root nobody imported")
+                .isFalse();
+    }
+
     @Autowired
     List<Command> commands;
 
