@@ -342,6 +342,12 @@ public class IncomingDocuments {
         recall(UserScope.system(), id, reason == null || reason.isBlank() ? "Cơ quan gửi thu hồi văn bản" : reason);
     }
 
+    /** The sending agency replaced a document received through interchange by another: noted in its history. */
+    @Transactional
+    public void noteReplaced(long id, String replacement) {
+        note(id, UserScope.system(), "REPLACED", replacement);
+    }
+
     /**
      * The sender recalled the document (thu hồi): this copy's files are destroyed — unlinked, so no one
      * opens them here again — its open work is cancelled and it is closed; the record of the document

@@ -218,44 +218,99 @@ class InterchangeWorker {
     private void inbox(Edxml.DocumentMessage document, StoredFile stored, XmlSignatures.Verification signature) {
         var header = document.header();
         var business = document.trace().business();
+        boolean trusted =
+                signature != null && signature.valid() && anchors.trusts(signature.certificate(), signature.chain());
+        Received received = new Received(header, business, stored, signature, trusted);
         for (Organ recipient : header.to()) {
             if (organization.unitByCode(recipient.organId()).isEmpty()) {
                 continue; // addressed to another agency too: its copy is its system's
             }
-            if (business.type() == BusinessType.REVOCATION) {
-                recalled(header, business, recipient.organId(), stored);
-                continue;
-            }
-            Long id = jdbc.sql("""
-                            insert into interchange.inbox (sender, sender_name, recipient, document_id, business_type,
-                                subject, message_file, signature_valid, signature_trusted, signer, signature_problem)
-                            values (:sender, :name, :recipient, :doc, :type, :subject, :file, :valid, :trusted, :signer,
-                                :problem)
-                            on conflict (sender, document_id, business_type, recipient) do nothing
-                            returning id
-                            """)
-                    .param("sender", header.from().organId())
-                    .param("name", header.from().organName())
-                    .param("recipient", recipient.organId())
-                    .param("doc", business.documentId().isEmpty() ? header.documentId() : business.documentId())
-                    .param("type", business.type().code())
-                    .param("subject", header.subject())
-                    .param("file", stored.id())
-                    .param("valid", signature == null ? null : signature.valid())
-                    .param(
-                            "trusted",
-                            signature != null
-                                    && signature.valid()
-                                    && anchors.trusts(signature.certificate(), signature.chain()))
-                    .param("signer", signature == null ? "" : signature.signer())
-                    .param("problem", signature == null ? "" : signature.problem())
-                    .query(Long.class)
-                    .optional()
-                    .orElse(null);
-            if (id != null) {
-                queueStatus(id, StatusCode.ARRIVED, "Đã nhận văn bản, chờ văn thư tiếp nhận");
+            String organ = recipient.organId();
+            switch (business.type()) {
+                case REVOCATION -> recalled(received, organ);
+                case UPDATE -> updated(received, organ);
+                case NEW, REPLACEMENT -> {
+                    Long id = insert(received, organ, business.type(), "WAITING");
+                    if (id != null) {
+                        queueStatus(id, StatusCode.ARRIVED, "Đã nhận văn bản, chờ văn thư tiếp nhận");
+                        if (business.type() == BusinessType.REPLACEMENT) {
+                            replaced(received, organ);
+                        }
+                    }
+                }
             }
         }
+    }
+
+    /** A document message as it was received, with what its signature check found. */
+    private record Received(
+            DocumentHeader header,
+            Edxml.Business business,
+            StoredFile stored,
+            XmlSignatures.Verification signature,
+            boolean trusted) {
+
+        String documentId() {
+            return business.documentId().isEmpty() ? header.documentId() : business.documentId();
+        }
+    }
+
+    /** Keeps a received message for a recipient, once; returns its row, or null when it was kept before. */
+    private Long insert(Received received, String organ, BusinessType type, String state) {
+        var header = received.header();
+        var signature = received.signature();
+        return jdbc.sql("""
+                        insert into interchange.inbox (sender, sender_name, recipient, document_id, business_type,
+                            subject, message_file, signature_valid, signature_trusted, signer, signature_problem, state,
+                            update_key)
+                        values (:sender, :name, :recipient, :doc, :type, :subject, :file, :valid, :trusted, :signer,
+                            :problem, :state, :key)
+                        on conflict (sender, document_id, business_type, recipient, update_key) do nothing
+                        returning id
+                        """)
+                .param("sender", header.from().organId())
+                .param("name", header.from().organName())
+                .param("recipient", organ)
+                .param("doc", received.documentId())
+                .param("type", type.code())
+                .param("subject", header.subject())
+                .param("file", received.stored().id())
+                .param("valid", signature == null ? null : signature.valid())
+                .param("trusted", received.trusted())
+                .param("signer", signature == null ? "" : signature.signer())
+                .param("problem", signature == null ? "" : signature.problem())
+                .param("state", state)
+                .param("key", type == BusinessType.UPDATE ? received.stored().sha256() : "")
+                .query(Long.class)
+                .optional()
+                .orElse(null);
+    }
+
+    /** The copy of a document received here before (not a recall or update record), locked. */
+    private record Copy(long id, String state, Long incomingId) {}
+
+    private Optional<Copy> copy(String sender, String documentId, String organ) {
+        return jdbc.sql("""
+                        select id, state, incoming_id from interchange.inbox
+                        where sender = :sender and document_id = :doc and recipient = :recipient
+                          and business_type in (0, 3)
+                        order by id limit 1 for update
+                        """)
+                .param("sender", sender)
+                .param("doc", documentId)
+                .param("recipient", organ)
+                .query((rs, n) -> new Copy(rs.getLong(1), rs.getString(2), (Long) rs.getObject(3)))
+                .optional();
+    }
+
+    /** A copy recalled: unlinked and closed if it was registered, no longer waiting either way. */
+    private void recallCopy(Copy copy, String reason) {
+        if (copy.incomingId() != null) {
+            incoming.recallReceived(copy.incomingId(), reason);
+        }
+        jdbc.sql("update interchange.inbox set state = 'RECALLED' where id = :id")
+                .param("id", copy.id())
+                .update();
     }
 
     /**
@@ -263,49 +318,84 @@ class InterchangeWorker {
      * or registered — is recalled (its files unlinked, its work cancelled) and 15 goes back; a recall of
      * a document never received is refused with 16.
      */
-    private void recalled(DocumentHeader header, Edxml.Business business, String recipient, StoredFile stored) {
-        String documentId = business.documentId().isEmpty() ? header.documentId() : business.documentId();
-        Long record = jdbc.sql("""
-                        insert into interchange.inbox (sender, sender_name, recipient, document_id, business_type,
-                            subject, message_file, state)
-                        values (:sender, :name, :recipient, :doc, 1, :subject, :file, 'RECALLED')
-                        on conflict (sender, document_id, business_type, recipient) do nothing
-                        returning id
-                        """)
-                .param("sender", header.from().organId())
-                .param("name", header.from().organName())
-                .param("recipient", recipient)
-                .param("doc", documentId)
-                .param("subject", header.subject())
-                .param("file", stored.id())
-                .query(Long.class)
-                .optional()
-                .orElse(null);
+    private void recalled(Received received, String organ) {
+        Long record = insert(received, organ, BusinessType.REVOCATION, "RECALLED");
         if (record == null) {
             return; // this recall was handled before
         }
-        record Copy(long id, String state, Long incomingId) {}
-        Optional<Copy> copy = jdbc.sql("""
-                        select id, state, incoming_id from interchange.inbox
-                        where sender = :sender and document_id = :doc and recipient = :recipient and business_type <> 1
-                        order by id limit 1 for update
-                        """)
-                .param("sender", header.from().organId())
-                .param("doc", documentId)
-                .param("recipient", recipient)
-                .query((rs, n) -> new Copy(rs.getLong(1), rs.getString(2), (Long) rs.getObject(3)))
-                .optional();
+        Optional<Copy> copy = copy(received.header().from().organId(), received.documentId(), organ);
         if (copy.isEmpty()) {
             queueStatus(record, StatusCode.RECALL_REFUSED, "Không có văn bản này để thu hồi");
             return;
         }
-        if (copy.get().incomingId() != null) {
-            incoming.recallReceived(copy.get().incomingId(), business.reason());
-        }
-        jdbc.sql("update interchange.inbox set state = 'RECALLED' where id = :id")
-                .param("id", copy.get().id())
-                .update();
+        recallCopy(copy.get(), received.business().reason());
         queueStatus(record, StatusCode.RECALL_ACCEPTED, "Đã thu hồi văn bản theo yêu cầu");
+    }
+
+    /**
+     * The sender updates a document (business type 2): a recipient it removes has its copy recalled, one
+     * it adds receives the document; changed information replaces that of a copy still waiting (a
+     * registered copy keeps what was registered). 15 goes back, or 16 when there is no copy to update.
+     */
+    private void updated(Received received, String organ) {
+        var business = received.business();
+        Long record = insert(received, organ, BusinessType.UPDATE, "APPLIED");
+        if (record == null) {
+            return; // this update was handled before
+        }
+        boolean removed = business.receiversChanged()
+                && business.receivers().stream().anyMatch(r -> r.organId().equals(organ) && !r.added());
+        boolean added = business.receiversChanged()
+                && business.receivers().stream().anyMatch(r -> r.organId().equals(organ) && r.added());
+        Optional<Copy> copy = copy(received.header().from().organId(), received.documentId(), organ);
+        if (added && copy.isEmpty()) {
+            Long id = insert(received, organ, BusinessType.NEW, "WAITING");
+            if (id != null) {
+                queueStatus(id, StatusCode.ARRIVED, "Đã nhận văn bản, chờ văn thư tiếp nhận");
+            }
+            queueStatus(record, StatusCode.RECALL_ACCEPTED, "Đã nhận văn bản được bổ sung nơi nhận");
+            return;
+        }
+        if (copy.isEmpty()) {
+            queueStatus(record, StatusCode.RECALL_REFUSED, "Không có văn bản này để cập nhật");
+            return;
+        }
+        if (removed) {
+            recallCopy(copy.get(), "Cơ quan gửi bỏ nơi nhận. " + business.reason());
+            queueStatus(record, StatusCode.RECALL_ACCEPTED, "Đã hủy văn bản theo yêu cầu");
+            return;
+        }
+        if (copy.get().state().equals("WAITING")) {
+            jdbc.sql("update interchange.inbox set subject = :subject, message_file = :file where id = :id")
+                    .param("subject", received.header().subject())
+                    .param("file", received.stored().id())
+                    .param("id", copy.get().id())
+                    .update();
+        }
+        queueStatus(record, StatusCode.RECALL_ACCEPTED, "Đã cập nhật thông tin văn bản");
+    }
+
+    /** The documents a replacement replaces: copies still waiting are withdrawn, registered ones noted. */
+    private void replaced(Received received, String organ) {
+        for (Edxml.Replacement replacement : received.business().replacements()) {
+            if (!replacement.organIds().isEmpty() && !replacement.organIds().contains(organ)) {
+                continue;
+            }
+            copy(received.header().from().organId(), replacement.documentId(), organ)
+                    .ifPresent(copy -> {
+                        if (copy.incomingId() != null) {
+                            incoming.noteReplaced(
+                                    copy.incomingId(),
+                                    received.header().codeNumber() + "/"
+                                            + received.header().codeNotation() + " — "
+                                            + received.header().subject());
+                        } else if (copy.state().equals("WAITING")) {
+                            jdbc.sql("update interchange.inbox set state = 'RECALLED' where id = :id")
+                                    .param("id", copy.id())
+                                    .update();
+                        }
+                    });
+        }
     }
 
     /** A status about a document Sen sent: kept in its history and as its last business status. */

@@ -1,6 +1,6 @@
 -- Messages received through the hub or the axis (hộp thư đến liên thông): documents for the clerks of
 -- the recipient agency to register or refuse. One row per sender, document, business type and
--- recipient: a message fetched twice is received once.
+-- recipient (and update message): a message fetched twice is received once.
 create table interchange.inbox (
     id            bigserial     primary key,
     sender        varchar(32)   not null,
@@ -17,10 +17,13 @@ create table interchange.inbox (
     signer        varchar(300)  not null default '',
     signature_problem varchar(1000) not null default '',
     state         varchar(12)   not null default 'WAITING'
-                  check (state in ('WAITING', 'REGISTERED', 'REJECTED', 'RECALLED')),
+                  -- APPLIED: an update's record, once applied to the copy it updates
+                  check (state in ('WAITING', 'REGISTERED', 'REJECTED', 'RECALLED', 'APPLIED')),
     incoming_id   bigint,
     received_at   timestamptz   not null default now(),
-    unique (sender, document_id, business_type, recipient)
+    -- an update has no identity of its own in edXML: each different update message is one (its SHA-256)
+    update_key    varchar(64)   not null default '',
+    unique (sender, document_id, business_type, recipient, update_key)
 );
 
 -- Statuses Sen sends back about the documents it received (01 on arrival, 03 registered, 02 refused …),

@@ -148,6 +148,8 @@ class InterchangeFlowTest {
                 Duration.ofSeconds(5),
                 Clock.systemUTC());
 
+        drain(ministry);
+
         // out: the province's decision to the Ministry
         byte[] pdf = ("%PDF-1.4 quyết định " + System.nanoTime()).getBytes(StandardCharsets.UTF_8);
         long id = released(pdf);
@@ -286,6 +288,108 @@ class InterchangeFlowTest {
                 .doesNotContain(other);
     }
 
+    /**
+     * Updates and replacements from the Ministry: changed information reaches a copy still waiting, a
+     * removed recipient's copy is withdrawn, a replacement waits for the clerk and notes the registered
+     * document it replaces; 15 answers the updates, 16 an update of nothing.
+     */
+    @Test
+    void updates_and_replacements_apply_to_the_copies_received() throws Exception {
+        demo.ensureLoaded();
+        hub.register("sen-an-giang", "Sen An Giang", "secret-of-the-province-sen", List.of(Organ.of(PROVINCE, "UBND")));
+        hub.register("bo-tai-chinh", "Bộ Tài chính", "secret-of-the-ministry", List.of(Organ.of(MINISTRY, "BTC")));
+        var ministry = new AxisClient(
+                URI.create("http://localhost:" + PORT + "/axis/"),
+                "bo-tai-chinh",
+                "secret-of-the-ministry",
+                Duration.ofSeconds(5),
+                Clock.systemUTC());
+        drain(ministry);
+        UserScope clerk = scope("vanthu");
+        String d3 = MINISTRY + ",2026/11/25," + System.nanoTime() % 1000 + "/BTC-QLN";
+        send(ministry, message(d3, Business.of(d3, BusinessType.NEW, "", Staff.NONE), "Kế hoạch vay nợ"), "edoc");
+        worker.exchange();
+        assertThat(statusesFor(ministry)).containsExactly(StatusCode.ARRIVED);
+
+        var corrected = new Business(
+                d3, BusinessType.UPDATE, "Sửa trích yếu", 0, true, false, List.of(), List.of(), Staff.NONE);
+        send(ministry, message(d3, corrected, "Kế hoạch vay và trả nợ công"), "edoc");
+        worker.exchange();
+        assertThat(statusesFor(ministry)).containsExactly(StatusCode.RECALL_ACCEPTED);
+        assertThat(received.waiting(clerk))
+                .filteredOn(r -> r.documentId().equals(d3))
+                .singleElement()
+                .satisfies(r -> assertThat(r.subject()).isEqualTo("Kế hoạch vay và trả nợ công"));
+
+        var removed = new Business(
+                d3,
+                BusinessType.UPDATE,
+                "Gửi nhầm",
+                0,
+                false,
+                true,
+                List.of(new Edxml.Receiver(PROVINCE, false)),
+                List.of(),
+                Staff.NONE);
+        send(ministry, message(d3, removed, "Kế hoạch vay và trả nợ công"), "edoc");
+        worker.exchange();
+        assertThat(statusesFor(ministry)).containsExactly(StatusCode.RECALL_ACCEPTED);
+        assertThat(received.waiting(clerk))
+                .extracting(ReceivedDocuments.Received::documentId)
+                .doesNotContain(d3);
+
+        String nothing = MINISTRY + ",2026/01/02,2/BTC";
+        send(
+                ministry,
+                message(
+                        nothing,
+                        new Business(
+                                nothing, BusinessType.UPDATE, "", 0, true, false, List.of(), List.of(), Staff.NONE),
+                        "x"),
+                "edoc");
+        worker.exchange();
+        assertThat(statusesFor(ministry)).containsExactly(StatusCode.RECALL_REFUSED);
+
+        String d5 = MINISTRY + ",2026/11/25," + (System.nanoTime() % 1000 + 2000) + "/BTC-TCNH";
+        send(ministry, message(d5, Business.of(d5, BusinessType.NEW, "", Staff.NONE), "Quy chế tài chính"), "edoc");
+        worker.exchange();
+        statusesFor(ministry);
+        long d5Inbox = received.waiting(clerk).stream()
+                .filter(r -> r.documentId().equals(d5))
+                .findFirst()
+                .orElseThrow()
+                .id();
+        var registered = received.register(clerk, d5Inbox, true);
+        String d6 = MINISTRY + ",2026/11/26," + (System.nanoTime() % 1000 + 3000) + "/BTC-TCNH";
+        var replacement = new Business(
+                d6,
+                BusinessType.REPLACEMENT,
+                "Thay thế do sai thể thức",
+                0,
+                false,
+                false,
+                List.of(),
+                List.of(new Edxml.Replacement(d5, List.of(PROVINCE))),
+                Staff.NONE);
+        send(ministry, message(d6, replacement, "Quy chế tài chính (thay thế)"), "edoc");
+        worker.exchange();
+        assertThat(received.waiting(clerk))
+                .extracting(ReceivedDocuments.Received::documentId)
+                .contains(d6);
+        assertThat(routing.history(registered.id()))
+                .anySatisfy(h -> assertThat(h.action()).isEqualTo("REPLACED"));
+    }
+
+    @Autowired
+    vn.sen.documents.Routing routing;
+
+    /** Acknowledges whatever an earlier test left waiting for the Ministry. */
+    private static void drain(AxisClient ministry) {
+        for (var waiting : ministry.received()) {
+            ministry.acknowledge(waiting.docId(), "done");
+        }
+    }
+
     /** The status codes waiting for the Ministry, fetched and acknowledged. */
     private List<StatusCode> statusesFor(AxisClient ministry) throws IOException {
         List<StatusCode> codes = new java.util.ArrayList<>();
@@ -335,18 +439,27 @@ class InterchangeFlowTest {
 
     /** A message of the Ministry, signed with its key (rsa-sha256). */
     private byte[] message(String documentId, BusinessType type, String reason) {
+        return message(
+                documentId,
+                Business.of(documentId, type, reason, Staff.NONE),
+                "Hướng dẫn quyết toán ngân sách năm 2026");
+    }
+
+    /** A message of the Ministry for {@code documentId} ({@code organ,date,number/notation}). */
+    private byte[] message(String documentId, Business business, String subject) {
+        String code = documentId.substring(documentId.lastIndexOf(',') + 1);
         var header = new DocumentHeader(
                 Organ.of(MINISTRY, "Bộ Tài chính"),
                 List.of(Organ.of(PROVINCE, "UBND tỉnh An Giang")),
                 documentId,
-                "125",
-                "BTC-NSNN",
+                code.substring(0, code.indexOf('/')),
+                code.substring(code.indexOf('/') + 1),
                 "Hà Nội",
                 LocalDate.of(2026, 11, 24),
                 1,
                 "",
                 "Công văn",
-                "Hướng dẫn quyết toán ngân sách năm 2026",
+                subject,
                 "",
                 new Signer("KT. BỘ TRƯỞNG", "THỨ TRƯỞNG", "Trần Văn B"),
                 null,
@@ -357,10 +470,7 @@ class InterchangeFlowTest {
         var out = new ByteArrayOutputStream();
         new EdxmlWriter()
                 .write(
-                        new DocumentMessage(
-                                header,
-                                new Trace(List.of(), Business.of(documentId, type, reason, Staff.NONE)),
-                                List.of()),
+                        new DocumentMessage(header, new Trace(List.of(), business), List.of()),
                         List.of(new EdxmlWriter.Outgoing(
                                 "cv",
                                 "cong-van.pdf",
