@@ -9,12 +9,15 @@ import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 import vn.sen.documents.OutgoingDocumentRecalled;
 import vn.sen.documents.OutgoingDocumentReleased;
+import vn.sen.documents.OutgoingDocuments;
+import vn.sen.documents.OutgoingViews.Amendment;
 import vn.sen.documents.OutgoingViews.ExternalRecipient;
 import vn.sen.interchange.Edxml.BusinessType;
 
 /**
  * The interchange outbox (hộp thư đi liên thông): a released document becomes one message per agency
- * outside this installation, a recall one recall message per agency, each queued with its transport
+ * outside this installation (a replacement of a released document goes as its replacement), a recall one
+ * recall message per agency, each queued with its transport
  * state. Written after the document's transaction commits, from the event publication registry, so a
  * stop at any point loses nothing; written once however often the event is handled.
  */
@@ -45,14 +48,20 @@ class Outbox {
             LocalDateTime statusAt) {}
 
     private final JdbcClient jdbc;
+    private final OutgoingDocuments outgoing;
 
-    Outbox(JdbcClient jdbc) {
+    Outbox(JdbcClient jdbc, OutgoingDocuments outgoing) {
         this.jdbc = jdbc;
+        this.outgoing = outgoing;
     }
 
+    /** A released document goes out new, or — when it replaces a released one — as its replacement. */
     @ApplicationModuleListener
     void on(OutgoingDocumentReleased released) {
-        queue(released.documentId(), BusinessType.NEW, released.external());
+        boolean replaces = outgoing.forIndexing(released.documentId())
+                .map(d -> d.amendment() == Amendment.REPLACEMENT && d.amends() != null)
+                .orElse(false);
+        queue(released.documentId(), replaces ? BusinessType.REPLACEMENT : BusinessType.NEW, released.external());
     }
 
     @ApplicationModuleListener

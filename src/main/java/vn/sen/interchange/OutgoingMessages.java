@@ -103,8 +103,7 @@ class OutgoingMessages {
         int slash = numberAndNotation.indexOf('/');
         String number = slash < 0 ? numberAndNotation : numberAndNotation.substring(0, slash);
         String notation = slash < 0 ? "" : numberAndNotation.substring(slash + 1);
-        String documentId =
-                from.organId() + "," + EdxmlMapping.DATE.format(document.issuedOn()) + "," + numberAndNotation;
+        String documentId = documentId(from.organId(), document);
         List<Outgoing> attachments = new ArrayList<>();
         document.signedFile()
                 .or(() -> document.latest() == null
@@ -145,17 +144,49 @@ class OutgoingMessages {
                 header,
                 new Trace(
                         List.of(new TraceHeader(from.organId(), now)),
-                        Business.of(
-                                documentId,
-                                type,
-                                type == BusinessType.REVOCATION && reason.isEmpty()
-                                        ? nullToEmpty(document.recallReason())
-                                        : reason,
-                                staff)),
+                        business(document, documentId, from.organId(), to, type, reason, staff)),
                 attachments.stream()
                         .map(a -> new Reference(a.contentId(), a.contentType(), a.description(), a.name()))
                         .toList());
         return new Built(message, List.copyOf(attachments));
+    }
+
+    /** The edXML DocumentId of a document, as QCVN 102 composes it: issuer, date, number/notation. */
+    private static String documentId(String issuer, OutgoingView document) {
+        return issuer + "," + EdxmlMapping.DATE.format(document.issuedOn()) + "," + document.numberAndNotation();
+    }
+
+    /** What the message does: a new document, a recall with its reason, a replacement of the original. */
+    private Business business(
+            OutgoingView document,
+            String documentId,
+            String issuer,
+            List<Organ> to,
+            BusinessType type,
+            String reason,
+            Staff staff) {
+        if (type == BusinessType.REPLACEMENT) {
+            OutgoingView original = outgoing.forIndexing(document.amends())
+                    .orElseThrow(() ->
+                            new RuleViolation("interchange.error.no-document", String.valueOf(document.amends())));
+            return new Business(
+                    documentId,
+                    type,
+                    reason.isEmpty() ? "Thay thế văn bản số " + original.numberAndNotation() : reason,
+                    0,
+                    false,
+                    false,
+                    List.of(),
+                    List.of(new Edxml.Replacement(
+                            documentId(issuer, original),
+                            to.stream().map(Organ::organId).toList())),
+                    staff);
+        }
+        return Business.of(
+                documentId,
+                type,
+                type == BusinessType.REVOCATION && reason.isEmpty() ? nullToEmpty(document.recallReason()) : reason,
+                staff);
     }
 
     private static String nullToEmpty(String text) {

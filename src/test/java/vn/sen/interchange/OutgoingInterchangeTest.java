@@ -171,6 +171,58 @@ class OutgoingInterchangeTest {
     @Autowired
     org.springframework.test.web.servlet.MockMvc mvc;
 
+    @Autowired
+    OutgoingMessages messages;
+
+    @Test
+    void a_replacement_goes_to_the_same_agencies_as_the_replacement_of_the_original() throws Exception {
+        demo.ensureLoaded();
+        long original = released(
+                ("%PDF-1.4 " + System.nanoTime()).getBytes(StandardCharsets.UTF_8),
+                List.of(new ExternalRecipient("Bộ Tài chính", "000.00.00.G09")));
+        UserScope drafter = scope("chuyenvien");
+        var file = files.store(
+                new ByteArrayInputStream(("%PDF-1.4 thay thế " + System.nanoTime()).getBytes(StandardCharsets.UTF_8)),
+                "thay-the.pdf",
+                drafter.username());
+        long replacement = outgoing.draftAmendment(
+                drafter, original, vn.sen.documents.OutgoingViews.Amendment.REPLACEMENT, "", file.id());
+        UserScope clerk = scope("vanthu");
+        UserScope chairman = scope("chutich");
+        outgoing.submit(drafter, replacement);
+        outgoing.decide(
+                clerk, outgoing.pendingSteps(clerk, replacement).getFirst().id(), true, "");
+        outgoing.decide(
+                chairman,
+                outgoing.pendingSteps(chairman, replacement).getFirst().id(),
+                true,
+                "");
+        outgoing.issue(clerk, replacement);
+        outgoing.release(clerk, replacement);
+
+        var queued = eventually(() -> outbox.deliveries(replacement), d -> !d.isEmpty());
+        assertThat(queued).singleElement().satisfies(d -> {
+            assertThat(d.type()).isEqualTo(Edxml.BusinessType.REPLACEMENT);
+            assertThat(d.recipient()).isEqualTo("000.00.00.G09");
+        });
+        var built = messages.build(
+                replacement,
+                List.of(),
+                Edxml.BusinessType.REPLACEMENT,
+                "",
+                Edxml.Staff.NONE,
+                java.time.LocalDateTime.now());
+        var view = outgoing.forIndexing(original).orElseThrow();
+        assertThat(built.message().trace().business().replacements())
+                .singleElement()
+                .satisfies(r -> {
+                    assertThat(r.documentId())
+                            .isEqualTo("000.00.00.H01," + EdxmlMapping.DATE.format(view.issuedOn()) + ","
+                                    + view.numberAndNotation());
+                    assertThat(r.organIds()).containsExactly("000.00.00.G09");
+                });
+    }
+
     private static <T> T eventually(java.util.function.Supplier<T> probe, java.util.function.Predicate<T> done)
             throws InterruptedException {
         T value = probe.get();
