@@ -127,7 +127,11 @@ class SecurityConfiguration {
                             .hasAuthority(SenUser.STAGE_CHANGE_PASSWORD)
                             .requestMatchers("/audit", "/audit/**")
                             .hasRole("SECURITY_AUDITOR")
-                            .requestMatchers("/admin/calendar/**", "/admin/trust-anchors", "/admin/trust-anchors/**")
+                            .requestMatchers(
+                                    "/admin/calendar/**",
+                                    "/admin/trust-anchors",
+                                    "/admin/trust-anchors/**",
+                                    "/admin/interchange/**")
                             .hasRole("SYSTEM_ADMIN")
                             .requestMatchers("/admin/**")
                             .hasAnyRole("SYSTEM_ADMIN", "UNIT_ADMIN")

@@ -89,6 +89,46 @@ class Hub {
         }
     }
 
+    /** A member system: its id and name, the organisation codes it receives for. */
+    record Member(String systemId, String name, List<String> organs, Instant createdAt) {}
+
+    /**
+     * Lets a system exchange through the hub for {@code organs} with a new random secret, which is
+     * returned to give to its operators (the hub keeps it to check their calls).
+     */
+    String admit(String systemId, String name, List<String> organs) {
+        if (organs.isEmpty()) {
+            throw new IllegalArgumentException("a member receives for at least one organisation code");
+        }
+        byte[] random = new byte[32];
+        new java.security.SecureRandom().nextBytes(random);
+        String secret = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+        register(
+                systemId,
+                name,
+                secret,
+                organs.stream().map(o -> Edxml.Organ.of(o, "")).toList());
+        return secret;
+    }
+
+    /** The member systems, by id. */
+    @Transactional(readOnly = true)
+    List<Member> members() {
+        return jdbc.sql("""
+                        select m.system_id, m.name, m.created_at,
+                               coalesce(array_agg(o.organ_id order by o.organ_id)
+                                        filter (where o.organ_id is not null), '{}')
+                        from interchange.hub_member m left join interchange.hub_organ o on o.system_id = m.system_id
+                        group by m.system_id, m.name, m.created_at order by m.system_id
+                        """)
+                .query((rs, n) -> new Member(
+                        rs.getString(1),
+                        rs.getString(2),
+                        List.of((String[]) rs.getArray(4).getArray()),
+                        rs.getObject(3, OffsetDateTime.class).toInstant()))
+                .list();
+    }
+
     /** A member's secret, or null for a system the hub does not know. */
     @Transactional(readOnly = true)
     String secretOf(String systemId) {

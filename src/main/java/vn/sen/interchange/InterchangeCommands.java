@@ -167,17 +167,10 @@ class InterchangeCommands {
                 if (args.size() < 3) {
                     throw new CommandException("usage: hub member SYSTEM_ID NAME ORGAN_CODE...");
                 }
-                byte[] random = new byte[32];
-                new java.security.SecureRandom().nextBytes(random);
-                String secret =
-                        java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(random);
                 List<String> organs = args.subList(2, args.size());
+                String secret;
                 try {
-                    hub.register(
-                            args.getFirst(),
-                            args.get(1),
-                            secret,
-                            organs.stream().map(o -> Edxml.Organ.of(o, "")).toList());
+                    secret = hub.admit(args.getFirst(), args.get(1), organs);
                 } catch (IllegalArgumentException e) {
                     throw new CommandException(e.getMessage());
                 }
