@@ -53,7 +53,8 @@ final class AxisClient {
     private final HttpClient http;
 
     AxisClient(URI base, String systemId, String secret, Duration timeout, Clock clock) {
-        this.base = base;
+        // calls are resolved against the base: it must end with a slash (…/axis/)
+        this.base = base.toString().endsWith("/") ? base : URI.create(base + "/");
         this.systemId = systemId;
         this.secret = secret;
         this.clock = clock;
