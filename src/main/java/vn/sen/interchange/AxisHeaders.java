@@ -6,7 +6,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,6 +13,7 @@ import java.util.Map;
 import java.util.function.Function;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The signed headers of the national interchange axis (domain §5): every call carries {@code systemid}
@@ -99,32 +99,11 @@ final class AxisHeaders {
         return systemId;
     }
 
-    /** The headers as a JSON object, in order, strings escaped. */
-    static String json(Map<String, String> headers) {
-        List<String> fields = new ArrayList<>();
-        headers.forEach((name, value) -> fields.add(quote(name) + ":" + quote(value)));
-        return "{" + String.join(",", fields) + "}";
-    }
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private static String quote(String text) {
-        StringBuilder quoted = new StringBuilder(text.length() + 2).append('"');
-        for (char c : text.toCharArray()) {
-            switch (c) {
-                case '"' -> quoted.append("\\\"");
-                case '\\' -> quoted.append("\\\\");
-                case '\n' -> quoted.append("\\n");
-                case '\r' -> quoted.append("\\r");
-                case '\t' -> quoted.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        quoted.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        quoted.append(c);
-                    }
-                }
-            }
-        }
-        return quoted.append('"').toString();
+    /** The headers as a JSON object, in order. */
+    static String json(Map<String, String> headers) {
+        return JSON.writeValueAsString(headers);
     }
 
     static String hmac(String secret, String text) {

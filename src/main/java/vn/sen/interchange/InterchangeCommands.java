@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDateTime;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -48,8 +47,6 @@ class InterchangeCommands {
             long size,
             boolean signed) {}
 
-    static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
-
     @Bean
     Command edxmlInspectCommand(JsonMapper json, InterchangeProperties properties) {
         return new Command() {
@@ -65,7 +62,7 @@ class InterchangeCommands {
 
             @Override
             public int run(List<String> args, PrintWriter out) {
-                Path file = existing(args, "edxml inspect FILE");
+                Path file = Command.existingFile(args, "edxml inspect FILE");
                 EdxmlReader reader = new EdxmlReader(EdxmlReader.Limits.DEFAULT, properties.temporary());
                 try (InputStream in = Files.newInputStream(file);
                         EdxmlReader.Read read = reader.read(in)) {
@@ -110,7 +107,7 @@ class InterchangeCommands {
                             Long.parseLong(args.getFirst()),
                             List.of(),
                             Edxml.Staff.NONE,
-                            LocalDateTime.now(clock.withZone(VIETNAM)));
+                            LocalDateTime.now(clock)); // the clock runs in Vietnam time, as edXML writes it
                 } catch (RuleViolation e) {
                     throw new CommandException(text.getMessage(e.code(), e.args(), e.code(), Locale.ENGLISH));
                 }
@@ -196,16 +193,5 @@ class InterchangeCommands {
                         .map(a -> new Attachment(
                                 a.contentId(), a.name(), a.contentType(), a.size(), a.sha256(), a.unzipped()))
                         .toList());
-    }
-
-    private static Path existing(List<String> args, String usage) {
-        if (args.size() != 1) {
-            throw new Command.CommandException("usage: " + usage);
-        }
-        Path file = Path.of(args.getFirst());
-        if (!Files.isRegularFile(file)) {
-            throw new Command.CommandException("no such file: " + file);
-        }
-        return file;
     }
 }

@@ -565,6 +565,6 @@ class InterchangeWorker {
     }
 
     private LocalDateTime now() {
-        return LocalDateTime.now(clock.withZone(InterchangeCommands.VIETNAM));
+        return LocalDateTime.now(clock); // the clock runs in Vietnam time, as edXML writes it
     }
 }

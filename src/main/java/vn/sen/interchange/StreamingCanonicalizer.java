@@ -33,9 +33,14 @@ final class StreamingCanonicalizer {
     private final Deque<Map<String, String>> rendered = new ArrayDeque<>();
 
     private boolean rootDone;
+    /** The message is not signed: nothing more is canonicalized (gigabytes of attachments need not be). */
+    private boolean off;
 
     /** Writes the start tag of the reader's current element. */
     void start(XMLStreamReader xml) {
+        if (off) {
+            return;
+        }
         Map<String, String> context = rendered.isEmpty() ? Map.of() : rendered.peek();
         Map<String, String> mine = new HashMap<>(context);
         List<String[]> namespaces = new ArrayList<>();
@@ -79,12 +84,15 @@ final class StreamingCanonicalizer {
     }
 
     void text(char[] characters, int start, int length) {
-        if (!rendered.isEmpty()) { // white space outside the root element is not part of the canonical form
+        if (!off && !rendered.isEmpty()) { // white space outside the root element is not part of the canonical form
             out.text(characters, start, length);
         }
     }
 
     void end() {
+        if (off) {
+            return;
+        }
         out.end();
         rendered.pop();
         if (rendered.isEmpty()) {
@@ -93,6 +101,9 @@ final class StreamingCanonicalizer {
     }
 
     void processingInstruction(String target, String data) {
+        if (off) {
+            return;
+        }
         String pi = "<?" + target + (data == null || data.isEmpty() ? "" : " " + data) + "?>";
         if (rendered.isEmpty()) {
             out.plainText(rootDone ? "\n" + pi : pi + "\n");
@@ -105,6 +116,7 @@ final class StreamingCanonicalizer {
     void decide(String algorithm) {
         out.flush();
         sink.decide(algorithm);
+        off = algorithm == null;
     }
 
     /** The digest of the whole message; null when none was needed. */

@@ -20,6 +20,18 @@ public interface Command {
 
     int run(List<String> args, PrintWriter out);
 
+    /** The one argument, a file that exists; else the usage or the missing file, on one line. */
+    static java.nio.file.Path existingFile(List<String> args, String usage) {
+        if (args.size() != 1) {
+            throw new CommandException("usage: " + usage);
+        }
+        java.nio.file.Path file = java.nio.file.Path.of(args.getFirst());
+        if (!java.nio.file.Files.isRegularFile(file)) {
+            throw new CommandException("no such file: " + file);
+        }
+        return file;
+    }
+
     /** Bad input or a failed precondition: one line, no stack trace, exit code 2. */
     final class CommandException extends RuntimeException {
         private static final long serialVersionUID = 1L;

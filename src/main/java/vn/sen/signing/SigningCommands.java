@@ -34,7 +34,7 @@ class SigningCommands {
 
             @Override
             public int run(List<String> args, PrintWriter out) {
-                Path file = oneFile(args, "verify FILE.pdf");
+                Path file = Command.existingFile(args, "verify FILE.pdf");
                 SignatureReport report = refusedAsOneLine(() -> validation.validate(file), messages);
                 out.println(json.writeValueAsString(new VerifyOutput(
                         file.getFileName().toString(),
@@ -63,7 +63,7 @@ class SigningCommands {
 
             @Override
             public int run(List<String> args, PrintWriter out) {
-                Path file = oneFile(args, "trust import FILE");
+                Path file = Command.existingFile(args, "trust import FILE");
                 byte[] data;
                 try {
                     data = Files.readAllBytes(file);
@@ -108,17 +108,6 @@ class SigningCommands {
                 SignatureReport.Check check,
 
                 String explanation) {}
-    }
-
-    private static Path oneFile(List<String> args, String usage) {
-        if (args.size() != 1) {
-            throw new Command.CommandException("usage: " + usage);
-        }
-        Path file = Path.of(args.getFirst());
-        if (!Files.isRegularFile(file)) {
-            throw new Command.CommandException("no such file: " + file);
-        }
-        return file;
     }
 
     private static <T> T refusedAsOneLine(java.util.function.Supplier<T> action, MessageSource messages) {
