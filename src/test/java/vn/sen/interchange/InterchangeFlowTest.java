@@ -2,11 +2,12 @@ package vn.sen.interchange;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static vn.sen.interchange.ProvinceDecisions.eventually;
+import static vn.sen.interchange.ProvinceDecisions.freePort;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -16,8 +17,6 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.List;
-import java.util.function.Predicate;
-import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -27,13 +26,9 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import vn.sen.demo.DemoFixture;
-import vn.sen.documents.Confidentiality;
-import vn.sen.documents.DocumentType;
 import vn.sen.documents.IncomingDocumentRouted;
 import vn.sen.documents.OutgoingDocuments;
 import vn.sen.documents.OutgoingViews.ExternalRecipient;
-import vn.sen.documents.OutgoingViews.NewDraft;
-import vn.sen.documents.OutgoingViews.SignerForm;
 import vn.sen.documents.Urgency;
 import vn.sen.files.FileManagement;
 import vn.sen.identity.TestLogins;
@@ -51,7 +46,6 @@ import vn.sen.interchange.Edxml.StatusHeader;
 import vn.sen.interchange.Edxml.StatusMessage;
 import vn.sen.interchange.Edxml.Trace;
 import vn.sen.organization.Organization;
-import vn.sen.shared.ScopedPrincipal;
 import vn.sen.shared.UserScope;
 
 /**
@@ -482,60 +476,25 @@ class InterchangeFlowTest {
         return out.toByteArray();
     }
 
-    private long released(byte[] pdf) throws Exception {
-        UserScope drafter = scope("chuyenvien");
-        UserScope clerk = scope("vanthu");
-        UserScope chairman = scope("chutich");
-        long province = organization.unitByCode(PROVINCE).orElseThrow().id();
-        var file = files.store(new ByteArrayInputStream(pdf), "quyet-dinh.pdf", drafter.username());
-        long id = outgoing.draft(
-                drafter,
-                new NewDraft(
-                        drafter.grants().getFirst().unitId(),
-                        province,
-                        DocumentType.DECISION,
-                        "Quyết định gửi Bộ Tài chính " + System.nanoTime() % 100_000,
-                        chairman.officerId(),
-                        SignerForm.ON_BEHALF,
-                        Urgency.NORMAL,
-                        Confidentiality.NORMAL,
-                        List.of(),
-                        List.of(),
-                        List.of(new ExternalRecipient("Bộ Tài chính", MINISTRY)),
-                        file.id(),
-                        "",
-                        null));
-        outgoing.submit(drafter, id);
-        outgoing.decide(clerk, outgoing.pendingSteps(clerk, id).getFirst().id(), true, "Đúng thể thức");
-        outgoing.decide(chairman, outgoing.pendingSteps(chairman, id).getFirst().id(), true, "Đồng ý");
-        outgoing.issue(clerk, id);
-        outgoing.release(clerk, id);
-        return id;
-    }
-
-    private UserScope scope(String username) {
-        return ((ScopedPrincipal) logins.signedIn(username).getPrincipal()).scope();
-    }
-
-    private static <T> T eventually(Supplier<T> probe, Predicate<T> done) throws InterruptedException {
-        T value = probe.get();
-        for (int i = 0; i < 200 && !done.test(value); i++) {
-            Thread.sleep(25);
-            value = probe.get();
-        }
-        return value;
-    }
-
     private static String sha256(byte[] bytes) throws Exception {
         return java.util.HexFormat.of()
                 .formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
     }
 
-    private static int freePort() {
-        try (var socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
+    private long released(byte[] pdf) throws Exception {
+        return ProvinceDecisions.released(
+                context,
+                pdf,
+                "Quyết định gửi Bộ Tài chính",
+                Urgency.NORMAL,
+                List.of(),
+                List.of(new ExternalRecipient("Bộ Tài chính", MINISTRY)));
     }
+
+    private UserScope scope(String username) {
+        return ProvinceDecisions.scope(context, username);
+    }
+
+    @Autowired
+    org.springframework.context.ApplicationContext context;
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static vn.sen.interchange.ProvinceDecisions.eventually;
 
 import java.io.ByteArrayInputStream;
 import java.io.PrintWriter;
@@ -17,18 +18,13 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import vn.sen.demo.DemoFixture;
-import vn.sen.documents.Confidentiality;
-import vn.sen.documents.DocumentType;
 import vn.sen.documents.OutgoingDocuments;
 import vn.sen.documents.OutgoingViews.ExternalRecipient;
-import vn.sen.documents.OutgoingViews.NewDraft;
-import vn.sen.documents.OutgoingViews.SignerForm;
 import vn.sen.documents.Urgency;
 import vn.sen.files.FileManagement;
 import vn.sen.identity.TestLogins;
 import vn.sen.organization.Organization;
 import vn.sen.shared.Command;
-import vn.sen.shared.ScopedPrincipal;
 import vn.sen.shared.UserScope;
 
 /**
@@ -223,55 +219,24 @@ class OutgoingInterchangeTest {
                 });
     }
 
-    private static <T> T eventually(java.util.function.Supplier<T> probe, java.util.function.Predicate<T> done)
-            throws InterruptedException {
-        T value = probe.get();
-        for (int i = 0; i < 200 && !done.test(value); i++) {
-            Thread.sleep(25);
-            value = probe.get();
-        }
-        return value;
-    }
-
-    /** A decision of the province drafted in the Office, approved on paper by the Chairman, released. */
-    private long released(byte[] pdf, List<ExternalRecipient> external) throws Exception {
-        UserScope drafter = scope("chuyenvien");
-        UserScope clerk = scope("vanthu");
-        UserScope chairman = scope("chutich");
-        long province = organization.unitByCode("000.00.00.H01").orElseThrow().id();
-        long homeAffairs =
-                organization.unitByCode("000.00.02.H01").orElseThrow().id();
-        var file = files.store(new ByteArrayInputStream(pdf), "quyet-dinh.pdf", drafter.username());
-        long id = outgoing.draft(
-                drafter,
-                new NewDraft(
-                        drafter.grants().getFirst().unitId(),
-                        province,
-                        DocumentType.DECISION,
-                        "Phê duyệt kế hoạch liên thông văn bản " + System.nanoTime() % 100_000,
-                        chairman.officerId(),
-                        SignerForm.ON_BEHALF,
-                        Urgency.URGENT,
-                        Confidentiality.NORMAL,
-                        List.of(),
-                        List.of(homeAffairs),
-                        external,
-                        file.id(),
-                        "",
-                        null));
-        outgoing.submit(drafter, id);
-        outgoing.decide(clerk, outgoing.pendingSteps(clerk, id).getFirst().id(), true, "Đúng thể thức");
-        outgoing.decide(chairman, outgoing.pendingSteps(chairman, id).getFirst().id(), true, "Đồng ý");
-        outgoing.issue(clerk, id);
-        outgoing.release(clerk, id);
-        return id;
-    }
-
     private Command command(String name) {
         return commands.stream().filter(c -> c.name().equals(name)).findFirst().orElseThrow();
     }
 
-    private UserScope scope(String username) {
-        return ((ScopedPrincipal) logins.signedIn(username).getPrincipal()).scope();
+    private long released(byte[] pdf, List<ExternalRecipient> external) throws Exception {
+        return ProvinceDecisions.released(
+                context,
+                pdf,
+                "Phê duyệt kế hoạch liên thông văn bản",
+                Urgency.URGENT,
+                List.of("000.00.02.H01"),
+                external);
     }
+
+    private UserScope scope(String username) {
+        return ProvinceDecisions.scope(context, username);
+    }
+
+    @Autowired
+    org.springframework.context.ApplicationContext context;
 }

@@ -1,14 +1,11 @@
 package vn.sen.interchange;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static vn.sen.interchange.ProvinceDecisions.eventually;
+import static vn.sen.interchange.ProvinceDecisions.freePort;
 
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.function.Predicate;
-import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -20,19 +17,10 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import vn.sen.SenApplication;
 import vn.sen.demo.DemoFixture;
-import vn.sen.documents.Confidentiality;
-import vn.sen.documents.DocumentType;
 import vn.sen.documents.OutgoingDocuments;
 import vn.sen.documents.OutgoingViews.ExternalRecipient;
-import vn.sen.documents.OutgoingViews.NewDraft;
-import vn.sen.documents.OutgoingViews.SignerForm;
 import vn.sen.documents.Urgency;
-import vn.sen.files.FileManagement;
-import vn.sen.identity.TestLogins;
 import vn.sen.interchange.Edxml.Organ;
-import vn.sen.organization.Organization;
-import vn.sen.shared.ScopedPrincipal;
-import vn.sen.shared.UserScope;
 
 /**
  * Three Sen installations on loopback, each with its own database: the province's hub, the People's
@@ -123,7 +111,7 @@ class ThreeInstancesTest {
                 .isEqualTo(1);
 
         // the province recalls it: the commune's copy is recalled, its 15 comes back
-        var clerk = scope(province.getBean(TestLogins.class), "vanthu");
+        var clerk = ProvinceDecisions.scope(province, "vanthu");
         province.getBean(OutgoingDocuments.class).recall(clerk, id, "Ban hành nhầm");
         eventually(() -> outbox.deliveries(id), d -> d.size() == 2);
         province.getBean(InterchangeWorker.class).exchange();
@@ -221,61 +209,14 @@ class ThreeInstancesTest {
                 .run(arguments.toArray(String[]::new));
     }
 
+    /** A decision of the province to the commune, released on {@code sen}. */
     private static long released(ConfigurableApplicationContext sen, byte[] pdf) throws Exception {
-        var logins = sen.getBean(TestLogins.class);
-        var outgoing = sen.getBean(OutgoingDocuments.class);
-        UserScope drafter = scope(logins, "chuyenvien");
-        UserScope clerk = scope(logins, "vanthu");
-        UserScope chairman = scope(logins, "chutich");
-        long issuer = sen.getBean(Organization.class)
-                .unitByCode(PROVINCE)
-                .orElseThrow()
-                .id();
-        var file = sen.getBean(FileManagement.class)
-                .store(new ByteArrayInputStream(pdf), "quyet-dinh.pdf", drafter.username());
-        long id = outgoing.draft(
-                drafter,
-                new NewDraft(
-                        drafter.grants().getFirst().unitId(),
-                        issuer,
-                        DocumentType.DECISION,
-                        "Quyết định gửi xã " + System.nanoTime() % 100_000,
-                        chairman.officerId(),
-                        SignerForm.ON_BEHALF,
-                        Urgency.NORMAL,
-                        Confidentiality.NORMAL,
-                        List.of(),
-                        List.of(),
-                        List.of(new ExternalRecipient("UBND xã Mỹ Hòa Hưng", COMMUNE)),
-                        file.id(),
-                        "",
-                        null));
-        outgoing.submit(drafter, id);
-        outgoing.decide(clerk, outgoing.pendingSteps(clerk, id).getFirst().id(), true, "Đúng thể thức");
-        outgoing.decide(chairman, outgoing.pendingSteps(chairman, id).getFirst().id(), true, "Đồng ý");
-        outgoing.issue(clerk, id);
-        outgoing.release(clerk, id);
-        return id;
-    }
-
-    private static UserScope scope(TestLogins logins, String username) {
-        return ((ScopedPrincipal) logins.signedIn(username).getPrincipal()).scope();
-    }
-
-    private static <T> T eventually(Supplier<T> probe, Predicate<T> done) throws InterruptedException {
-        T value = probe.get();
-        for (int i = 0; i < 200 && !done.test(value); i++) {
-            Thread.sleep(25);
-            value = probe.get();
-        }
-        return value;
-    }
-
-    private static int freePort() {
-        try (var socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
+        return ProvinceDecisions.released(
+                sen,
+                pdf,
+                "Quyết định gửi xã",
+                Urgency.NORMAL,
+                List.of(),
+                List.of(new ExternalRecipient("UBND xã Mỹ Hòa Hưng", COMMUNE)));
     }
 }
