@@ -132,17 +132,7 @@ class InterchangeFlowTest {
 
     @Test
     void documents_and_statuses_go_both_ways_through_the_hub() throws Exception {
-        demo.ensureLoaded();
-        hub.register("sen-an-giang", "Sen An Giang", "secret-of-the-province-sen", List.of(Organ.of(PROVINCE, "UBND")));
-        hub.register("bo-tai-chinh", "Bộ Tài chính", "secret-of-the-ministry", List.of(Organ.of(MINISTRY, "BTC")));
-        var ministry = new AxisClient(
-                URI.create("http://localhost:" + PORT + "/axis/"),
-                "bo-tai-chinh",
-                "secret-of-the-ministry",
-                Duration.ofSeconds(5),
-                Clock.systemUTC());
-
-        drain(ministry);
+        var ministry = ministry();
 
         // out: the province's decision to the Ministry
         byte[] pdf = ("%PDF-1.4 quyết định " + System.nanoTime()).getBytes(StandardCharsets.UTF_8);
@@ -289,16 +279,7 @@ class InterchangeFlowTest {
      */
     @Test
     void updates_and_replacements_apply_to_the_copies_received() throws Exception {
-        demo.ensureLoaded();
-        hub.register("sen-an-giang", "Sen An Giang", "secret-of-the-province-sen", List.of(Organ.of(PROVINCE, "UBND")));
-        hub.register("bo-tai-chinh", "Bộ Tài chính", "secret-of-the-ministry", List.of(Organ.of(MINISTRY, "BTC")));
-        var ministry = new AxisClient(
-                URI.create("http://localhost:" + PORT + "/axis/"),
-                "bo-tai-chinh",
-                "secret-of-the-ministry",
-                Duration.ofSeconds(5),
-                Clock.systemUTC());
-        drain(ministry);
+        var ministry = ministry();
         UserScope clerk = scope("vanthu");
         String d3 = MINISTRY + ",2026/11/25," + System.nanoTime() % 1000 + "/BTC-QLN";
         send(ministry, message(d3, Business.of(d3, BusinessType.NEW, "", Staff.NONE), "Kế hoạch vay nợ"), "edoc");
@@ -376,6 +357,24 @@ class InterchangeFlowTest {
 
     @Autowired
     vn.sen.documents.Routing routing;
+
+    /**
+     * The demo province and this installation connected to its own hub, the Ministry of Finance as a
+     * member of it; the Ministry's axis client, with nothing an earlier test left waiting.
+     */
+    private AxisClient ministry() {
+        demo.ensureLoaded();
+        hub.register("sen-an-giang", "Sen An Giang", "secret-of-the-province-sen", List.of(Organ.of(PROVINCE, "UBND")));
+        hub.register("bo-tai-chinh", "Bộ Tài chính", "secret-of-the-ministry", List.of(Organ.of(MINISTRY, "BTC")));
+        var ministry = new AxisClient(
+                URI.create("http://localhost:" + PORT + "/axis/"),
+                "bo-tai-chinh",
+                "secret-of-the-ministry",
+                Duration.ofSeconds(5),
+                Clock.systemUTC());
+        drain(ministry);
+        return ministry;
+    }
 
     /** Acknowledges whatever an earlier test left waiting for the Ministry. */
     private static void drain(AxisClient ministry) {
