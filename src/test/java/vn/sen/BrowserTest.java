@@ -11,8 +11,15 @@ public abstract class BrowserTest {
     protected static Playwright playwright;
     protected static Browser browser;
 
+    /**
+     * How long an assertion waits for the page: signing, validating and converting run on two busy cores
+     * in CI, where Playwright's default of 5 s is too short for a PAdES signature and its validation.
+     */
+    static final double ASSERTION_TIMEOUT_MS = 30_000;
+
     @BeforeAll
     static void startBrowser() {
+        com.microsoft.playwright.assertions.PlaywrightAssertions.setDefaultAssertionTimeout(ASSERTION_TIMEOUT_MS);
         playwright = Playwright.create();
         browser = Chromium.launch(playwright);
     }
