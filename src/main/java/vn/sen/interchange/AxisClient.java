@@ -28,7 +28,7 @@ import tools.jackson.databind.json.JsonMapper;
 final class AxisClient {
 
     /** A message waiting for this system. */
-    record Waiting(String docId, String from, String messageType) {}
+    record Waiting(String docId, String from, String to, String messageType) {}
 
     /** The axis refused a call, or could not be reached. */
     static final class AxisException extends RuntimeException {
@@ -63,12 +63,21 @@ final class AxisClient {
 
     /** Sends a message file from {@code from} to {@code to}; returns the axis's id of it. */
     String send(Path message, String from, List<String> to, String messageType) {
+        return send(publisher(message), from, to, messageType);
+    }
+
+    /** Sends the message {@code body} opens, from {@code from} to {@code to}; returns the axis's id of it. */
+    String send(java.util.function.Supplier<InputStream> body, String from, List<String> to, String messageType) {
+        return send(HttpRequest.BodyPublishers.ofInputStream(body), from, to, messageType);
+    }
+
+    private String send(HttpRequest.BodyPublisher body, String from, List<String> to, String messageType) {
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("from", from);
         headers.put("to", json.writeValueAsString(to));
         headers.put("servicetype", "eDoc");
         headers.put("messagetype", messageType);
-        JsonNode answer = call("sendEdoc", headers, publisher(message));
+        JsonNode answer = call("sendEdoc", headers, body);
         return answer.path("DocId").asString("");
     }
 
@@ -80,6 +89,7 @@ final class AxisClient {
             waiting.add(new Waiting(
                     item.path("docId").asString(),
                     item.path("from").asString(""),
+                    item.path("to").asString(""),
                     item.path("messagetype").asString("edoc")));
         }
         return waiting;
@@ -117,6 +127,66 @@ final class AxisClient {
     /** Acknowledges a fetched message: {@code done}, {@code fail} or {@code processing}. */
     void acknowledge(String docId, String status) {
         call("updateStatus", Map.of("docId", docId, "status", status), HttpRequest.BodyPublishers.noBody());
+    }
+
+    /** A page of the directory: entries changed after the version asked for, and the directory's version. */
+    record DirectoryPage(List<AgencyDirectory.Agency> agencies, long version) {}
+
+    /** The whole directory ({@code getAgenciesList}). */
+    DirectoryPage agencies() {
+        return page(call("getAgenciesList", Map.of(), null));
+    }
+
+    /** What changed in the directory after {@code version} ({@code getSynchronizeUnit}). */
+    DirectoryPage synchronize(long version) {
+        return page(call("getSynchronizeUnit", Map.of("version", Long.toString(version)), null));
+    }
+
+    /** Reads the entries leniently: the names other hubs use for the same fields are accepted too. */
+    private static DirectoryPage page(JsonNode answer) {
+        List<AgencyDirectory.Agency> agencies = new ArrayList<>();
+        long newest = 0;
+        for (JsonNode item : answer.path("data")) {
+            String code = text(item, "code", "organId", "OrganId", "id");
+            if (code.isEmpty()) {
+                continue;
+            }
+            long version = item.path("version").asLong(0);
+            newest = Math.max(newest, version);
+            agencies.add(new AgencyDirectory.Agency(
+                    code,
+                    text(item, "name", "organName", "OrganName"),
+                    text(item, "pcode", "parentCode", "pid"),
+                    text(item, "address", "organAdd", "OrganAdd"),
+                    text(item, "mail", "email", "Email"),
+                    text(item, "phone", "mobile", "telephone", "Telephone"),
+                    date(text(item, "validFrom")),
+                    date(text(item, "validTo")),
+                    text(item, "replacedBy", "newCode"),
+                    item.path("deleted").asBoolean(false)
+                            || "1".equals(item.path("deleted").asString("")),
+                    version,
+                    null));
+        }
+        return new DirectoryPage(
+                agencies, Math.max(newest, answer.path("version").asLong(newest)));
+    }
+
+    private static String text(JsonNode item, String... names) {
+        for (String name : names) {
+            String value = item.path(name).asString("");
+            if (!value.isBlank()) {
+                return value.strip();
+            }
+        }
+        return "";
+    }
+
+    private static java.time.LocalDate date(String text) {
+        return text.isEmpty()
+                ? null
+                : EdxmlMapping.day(text)
+                        .orElseThrow(() -> new AxisException("directory: '" + text + "' is not a date"));
     }
 
     private static void decodeUntilQuote(InputStream in, OutputStream out) throws IOException {

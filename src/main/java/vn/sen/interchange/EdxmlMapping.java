@@ -311,16 +311,22 @@ final class EdxmlMapping {
 
     static LocalDate date(Node node) {
         String text = node.text();
-        String day = text.length() > 10 ? text.substring(0, 10) : text; // a time after the date is ignored
+        return day(text)
+                .orElseThrow(() -> new EdxmlException(
+                        node.path, "'" + shortened(text) + "' is not a date (yyyy/MM/dd or dd/MM/yyyy)" + line(node)));
+    }
+
+    /** A day written {@code yyyy/MM/dd}, {@code dd/MM/yyyy} or {@code yyyy-MM-dd}; a time after it is ignored. */
+    static java.util.Optional<LocalDate> day(String text) {
+        String day = text.length() > 10 ? text.substring(0, 10) : text;
         for (DateTimeFormatter format : List.of(DATE, DAY_FIRST_DATE, DateTimeFormatter.ISO_LOCAL_DATE)) {
             try {
-                return LocalDate.parse(day, format);
+                return java.util.Optional.of(LocalDate.parse(day, format));
             } catch (DateTimeParseException e) {
                 // the next form
             }
         }
-        throw new EdxmlException(
-                node.path, "'" + shortened(text) + "' is not a date (yyyy/MM/dd or dd/MM/yyyy)" + line(node));
+        return java.util.Optional.empty();
     }
 
     static LocalDateTime time(Node node) {

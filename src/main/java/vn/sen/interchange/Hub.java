@@ -25,6 +25,9 @@ import vn.sen.files.StoredFile;
 @Transactional
 class Hub {
 
+    /** The member that stands for the national axis: what it receives, the hub forwards there. */
+    static final String UPSTREAM = "axis:upstream";
+
     /** The types of message the axis carries. */
     static final List<String> MESSAGE_TYPES = List.of("edoc", "status");
 
@@ -49,9 +52,11 @@ class Hub {
     private final JdbcClient jdbc;
     private final FileManagement files;
     private final InterchangeProperties properties;
+    private final AgencyDirectory directory;
 
-    Hub(JdbcClient jdbc, FileManagement files, InterchangeProperties properties) {
+    Hub(JdbcClient jdbc, FileManagement files, InterchangeProperties properties, AgencyDirectory directory) {
         this.jdbc = jdbc;
+        this.directory = directory;
         this.files = files;
         this.properties = properties;
     }
@@ -86,6 +91,10 @@ class Hub {
                     .param("id", systemId)
                     .param("name", organ.organName())
                     .update();
+            if (directory.find(organ.organId()).isEmpty() || !organ.organName().isBlank()) {
+                directory.record(AgencyDirectory.Agency.of(
+                        organ.organId(), organ.organName().isBlank() ? name : organ.organName()));
+            }
         }
     }
 
@@ -119,6 +128,7 @@ class Hub {
                                coalesce(array_agg(o.organ_id order by o.organ_id)
                                         filter (where o.organ_id is not null), '{}')
                         from interchange.hub_member m left join interchange.hub_organ o on o.system_id = m.system_id
+                        where m.system_id <> 'axis:upstream'
                         group by m.system_id, m.name, m.created_at order by m.system_id
                         """)
                 .query((rs, n) -> new Member(
@@ -132,6 +142,9 @@ class Hub {
     /** A member's secret, or null for a system the hub does not know. */
     @Transactional(readOnly = true)
     String secretOf(String systemId) {
+        if (UPSTREAM.equals(systemId)) {
+            return null; // nobody signs in as the national axis
+        }
         return jdbc.sql("select secret from interchange.hub_member where system_id = :id")
                 .param("id", systemId)
                 .query(String.class)
@@ -153,18 +166,52 @@ class Hub {
         if (to.isEmpty()) {
             throw new Refusal("RECIPIENT", "no recipient (header to)");
         }
-        List<String> owners = new ArrayList<>();
-        for (String recipient : to) {
-            owners.add(owner(recipient)
-                    .orElseThrow(() -> new Refusal("RECIPIENT", "no member system receives for " + recipient)));
-        }
+        List<String> owners = owners(to, properties.forwards());
         StoredFile file;
         try {
             file = files.store(body, "edxml-" + UUID.randomUUID() + ".xml", "hub:" + systemId);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        check(file, from);
+        recipientsIn(file, from);
+        return enqueue(file, from, systemId, to, owners, messageType);
+    }
+
+    /**
+     * Accepts a message the national axis brought for members of this hub: to {@code to}, or — when the
+     * axis did not say — to the message's own recipients; never back to the axis.
+     */
+    List<UUID> acceptForwarded(String from, List<String> to, String messageType, StoredFile file) {
+        if (!MESSAGE_TYPES.contains(messageType)) {
+            throw new Refusal("MESSAGE_TYPE", "messagetype must be edoc or status, not " + messageType);
+        }
+        List<String> recipients = recipientsIn(file, from);
+        List<String> addressed = to.isEmpty() ? recipients : to;
+        return enqueue(file, from, UPSTREAM, addressed, owners(addressed, false), messageType);
+    }
+
+    /** The member system of each recipient; the national axis for the others when the hub forwards. */
+    private List<String> owners(List<String> to, boolean upstream) {
+        List<String> owners = new ArrayList<>();
+        for (String recipient : to) {
+            owners.add(route(recipient)
+                    .or(() -> upstream ? Optional.of(UPSTREAM) : Optional.empty())
+                    .orElseThrow(() -> new Refusal("RECIPIENT", "no member system receives for " + recipient)));
+        }
+        return owners;
+    }
+
+    /** The member that receives for {@code organ}, or for the code that replaced it. */
+    private Optional<String> route(String organ) {
+        return owner(organ)
+                .or(() -> directory
+                        .current(organ)
+                        .filter(agency -> !agency.code().equals(organ))
+                        .flatMap(agency -> owner(agency.code())));
+    }
+
+    private List<UUID> enqueue(
+            StoredFile file, String from, String senderSystem, List<String> to, List<String> owners, String type) {
         List<UUID> ids = new ArrayList<>();
         for (int i = 0; i < to.size(); i++) {
             UUID docId = UUID.randomUUID();
@@ -176,10 +223,10 @@ class Hub {
                     """)
                     .param("doc", docId)
                     .param("from", from)
-                    .param("sender", systemId)
+                    .param("sender", senderSystem)
                     .param("to", to.get(i))
                     .param("owner", owners.get(i))
-                    .param("type", messageType)
+                    .param("type", type)
                     .param("file", file.id())
                     .param("sha", file.sha256())
                     .update();
@@ -189,7 +236,7 @@ class Hub {
                             """)
                     .param("from", from)
                     .param("to", to.get(i))
-                    .param("type", messageType)
+                    .param("type", type)
                     .param("sha", file.sha256())
                     .query(UUID.class)
                     .single());
@@ -259,8 +306,11 @@ class Hub {
                 .optional();
     }
 
-    /** Refuses what is not edXML, or whose sender is not the organisation the call names. */
-    private void check(StoredFile file, String from) {
+    /**
+     * Refuses what is not edXML, or whose sender is not the organisation the call names; returns whom the
+     * message is for (a document's recipients, the sender of the document a status answers).
+     */
+    private List<String> recipientsIn(StoredFile file, String from) {
         try (InputStream in = files.open(file);
                 var read = new EdxmlReader(EdxmlReader.Limits.DEFAULT, properties.temporary()).read(in)) {
             String sender = switch (read.message()) {
@@ -270,6 +320,12 @@ class Hub {
             if (!sender.equals(from)) {
                 throw new Refusal("SENDER", "the message's From is " + sender + ", the call's from is " + from);
             }
+            return switch (read.message()) {
+                case Edxml.DocumentMessage document ->
+                    document.header().to().stream().map(Edxml.Organ::organId).toList();
+                case Edxml.StatusMessage status ->
+                    List.of(status.header().responseFor().organId());
+            };
         } catch (EdxmlException e) {
             throw new Refusal("EDXML", e.getMessage());
         } catch (IOException e) {

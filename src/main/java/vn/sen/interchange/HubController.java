@@ -30,7 +30,8 @@ import vn.sen.files.StoredFile;
  * {@code sendEdoc} (the edXML as the body; headers {@code from}, {@code to} as a JSON array,
  * {@code servicetype}, {@code messagetype}), {@code getReceivedEdocList}, {@code getEdoc} (header
  * {@code docId}; the edXML in Base64 in the answer, streamed), {@code updateStatus} (headers
- * {@code docId}, {@code status}). Every call is signed as on the national axis ({@link AxisHeaders});
+ * {@code docId}, {@code status}), and the directory: {@code getAgenciesList}, {@code getSynchronizeUnit}
+ * (header {@code version}). Every call is signed as on the national axis ({@link AxisHeaders});
  * answers are {@code {status: OK|FAIL, ErrorCode, ErrorDesc, …}}.
  */
 @RestController
@@ -38,12 +39,14 @@ import vn.sen.files.StoredFile;
 class HubController {
 
     private final Hub hub;
+    private final AgencyDirectory directory;
     private final FileManagement files;
     private final JsonMapper json;
     private final Clock clock;
 
-    HubController(Hub hub, FileManagement files, JsonMapper json, Clock clock) {
+    HubController(Hub hub, AgencyDirectory directory, FileManagement files, JsonMapper json, Clock clock) {
         this.hub = hub;
+        this.directory = directory;
         this.files = files;
         this.json = json;
         this.clock = clock;
@@ -107,6 +110,64 @@ class HubController {
         String system = authenticated(request);
         hub.update(system, docId(request), required(request, "status"));
         return ok();
+    }
+
+    /** The agencies one can send to through the hub (danh bạ), with the directory's version. */
+    @GetMapping(path = "/getAgenciesList", produces = MediaType.APPLICATION_JSON_VALUE)
+    Map<String, Object> agencies(HttpServletRequest request) {
+        authenticated(request);
+        Map<String, Object> answer = ok();
+        answer.put("version", directory.version());
+        answer.put(
+                "data", directory.agencies().stream().map(HubController::agency).toList());
+        return answer;
+    }
+
+    /**
+     * What changed in the directory after the version in header {@code version} (0 or none: everything),
+     * deletions and closed codes included, at most 1,000 entries a call, oldest change first; the caller
+     * asks again from the last entry's version until {@code data} is empty.
+     */
+    @GetMapping(path = "/getSynchronizeUnit", produces = MediaType.APPLICATION_JSON_VALUE)
+    Map<String, Object> synchronize(HttpServletRequest request) {
+        authenticated(request);
+        String since = request.getHeader("version");
+        long version;
+        try {
+            version = since == null || since.isBlank() ? 0 : Long.parseLong(since.strip());
+        } catch (NumberFormatException e) {
+            throw new Hub.Refusal("VERSION", "header version must be a number, not " + since);
+        }
+        Map<String, Object> answer = ok();
+        answer.put("version", directory.version());
+        answer.put(
+                "data",
+                directory.changedSince(version, 1_000).stream()
+                        .map(HubController::agency)
+                        .toList());
+        return answer;
+    }
+
+    /** An agency as the directory calls publish it. */
+    static Map<String, Object> agency(AgencyDirectory.Agency agency) {
+        Map<String, Object> entry = new LinkedHashMap<>();
+        entry.put("code", agency.code());
+        entry.put("name", agency.name());
+        entry.put("pcode", agency.parentCode() == null ? "" : agency.parentCode());
+        entry.put("address", agency.address());
+        entry.put("mail", agency.email());
+        entry.put("phone", agency.phone());
+        entry.put(
+                "validFrom",
+                agency.validFrom() == null ? "" : agency.validFrom().toString());
+        entry.put("validTo", agency.validTo() == null ? "" : agency.validTo().toString());
+        entry.put("replacedBy", agency.replacedBy() == null ? "" : agency.replacedBy());
+        entry.put("deleted", agency.deleted());
+        entry.put("version", agency.version());
+        entry.put(
+                "modifyDate",
+                agency.modifiedAt() == null ? "" : agency.modifiedAt().toString());
+        return entry;
     }
 
     @ExceptionHandler(Hub.Refusal.class)

@@ -24,6 +24,8 @@ import vn.sen.signing.SignatureDevice;
  * field, the trace with its business type, the status, the signature's verification, and each
  * attachment's name, type, size and SHA-256; a message Sen cannot read exits 2 with the reason on one
  * line. {@code sen edxml build ID FILE}: the message of a released outgoing document, for debugging.
+ * {@code sen hub member}: admits a system to this hub. {@code sen directory sync|replace|show}: the agency
+ * directory.
  */
 @Configuration
 @EnableConfigurationProperties(InterchangeProperties.class)
@@ -172,6 +174,108 @@ class InterchangeCommands {
                     throw new CommandException(e.getMessage());
                 }
                 out.println(json.writeValueAsString(new Member(args.getFirst(), args.get(1), secret, organs)));
+                return 0;
+            }
+        };
+    }
+
+    /** What {@code sen directory sync} prints. */
+    record Synced(String source, long version, int added, int changed, int deleted) {}
+
+    @Bean
+    Command directorySyncCommand(JsonMapper json, DirectorySync sync, AgencyDirectory directory) {
+        return new Command() {
+            @Override
+            public String name() {
+                return "directory sync";
+            }
+
+            @Override
+            public String usage() {
+                return "— bring the agency directory up to date from the hub (what changed since the last time)";
+            }
+
+            @Override
+            public int run(List<String> args, PrintWriter out) {
+                if (!sync.connected()) {
+                    throw new CommandException(
+                            "not connected to a hub: set sen.interchange.hub-url, system-id, secret");
+                }
+                AgencyDirectory.Changes changes;
+                try {
+                    changes = sync.sync();
+                } catch (AxisClient.AxisException e) {
+                    throw new CommandException(e.getMessage());
+                }
+                out.println(json.writeValueAsString(new Synced(
+                        sync.source(),
+                        directory.syncedVersion(sync.source()),
+                        changes.added(),
+                        changes.changed(),
+                        changes.deleted())));
+                return 0;
+            }
+        };
+    }
+
+    @Bean
+    Command directoryReplaceCommand(JsonMapper json, AgencyDirectory directory) {
+        return new Command() {
+            @Override
+            public String name() {
+                return "directory replace";
+            }
+
+            @Override
+            public String usage() {
+                return "OLD_CODE NEW_CODE YYYY-MM-DD [NEW_NAME] — a merger: OLD_CODE closes the day before and"
+                        + " resolves to NEW_CODE";
+            }
+
+            @Override
+            public int run(List<String> args, PrintWriter out) {
+                if (args.size() < 3 || args.size() > 4) {
+                    throw new CommandException("usage: directory replace OLD_CODE NEW_CODE YYYY-MM-DD [NEW_NAME]");
+                }
+                java.time.LocalDate from = EdxmlMapping.day(args.get(2))
+                        .orElseThrow(() -> new CommandException("'" + args.get(2) + "' is not a date (YYYY-MM-DD)"));
+                try {
+                    directory.replace(args.get(0), args.get(1), args.size() == 4 ? args.get(3) : null, from);
+                } catch (IllegalArgumentException e) {
+                    throw new CommandException(e.getMessage());
+                }
+                out.println(json.writeValueAsString(directory.find(args.get(0)).orElseThrow()));
+                return 0;
+            }
+        };
+    }
+
+    /** What {@code sen directory show} prints: the entry, today's agency for it, the codes it replaced. */
+    record Shown(AgencyDirectory.Agency agency, AgencyDirectory.Agency current, List<String> formerCodes) {}
+
+    @Bean
+    Command directoryShowCommand(JsonMapper json, AgencyDirectory directory) {
+        return new Command() {
+            @Override
+            public String name() {
+                return "directory show";
+            }
+
+            @Override
+            public String usage() {
+                return "CODE — an agency of the directory, today's agency for its code, the codes it replaced";
+            }
+
+            @Override
+            public int run(List<String> args, PrintWriter out) {
+                if (args.size() != 1) {
+                    throw new CommandException("usage: directory show CODE");
+                }
+                AgencyDirectory.Agency agency = directory
+                        .find(args.getFirst())
+                        .orElseThrow(() -> new CommandException("no agency " + args.getFirst() + " in the directory"));
+                out.println(json.writeValueAsString(new Shown(
+                        agency, directory.current(agency.code()).orElse(null), directory.formerCodes(agency.code()))));
                 return 0;
             }
         };

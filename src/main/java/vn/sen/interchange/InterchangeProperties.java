@@ -22,6 +22,11 @@ import vn.sen.signing.SignatureDevices;
  * @param pollInterval how often queued messages are sent and waiting ones fetched
  * @param maxAttempts how many times a message is tried before it is marked failed (backoff doubles from
  *     one minute, up to an hour)
+ * @param directoryInterval how often the agency directory is synchronised from the hub
+ * @param upstreamUrl for a hub: the national axis it forwards to what no member receives for (and from
+ *     which it fetches what comes for its members); without it such messages are refused
+ * @param upstreamSystemId the hub's system id on the national axis
+ * @param upstreamSecret the secret its calls there are signed with
  */
 @ConfigurationProperties("sen.interchange")
 record InterchangeProperties(
@@ -32,7 +37,11 @@ record InterchangeProperties(
         String systemId,
         String secret,
         @DefaultValue("30s") Duration pollInterval,
-        @DefaultValue("12") int maxAttempts) {
+        @DefaultValue("12") int maxAttempts,
+        @DefaultValue("6h") Duration directoryInterval,
+        URI upstreamUrl,
+        String upstreamSystemId,
+        String upstreamSecret) {
 
     InterchangeProperties {
         if (temporary == null) {
@@ -58,4 +67,27 @@ record InterchangeProperties(
     boolean connected() {
         return hubUrl != null && systemId != null && secret != null;
     }
+
+    /** A client of the hub this installation is connected to, or null when it is not. */
+    AxisClient client(java.time.Clock clock) {
+        return connected() ? new AxisClient(hubUrl, systemId, secret, TIMEOUT, clock) : null;
+    }
+
+    /** Whether this hub forwards to the national axis. */
+    boolean forwards() {
+        return upstreamUrl != null && upstreamSystemId != null && upstreamSecret != null;
+    }
+
+    /** A client of the national axis this hub forwards to, or null when it does not. */
+    AxisClient upstream(java.time.Clock clock) {
+        return forwards() ? new AxisClient(upstreamUrl, upstreamSystemId, upstreamSecret, TIMEOUT, clock) : null;
+    }
+
+    /** A new empty file in the temporary directory, for a message on its way in or out. */
+    java.nio.file.Path temporaryFile(String prefix) throws java.io.IOException {
+        java.nio.file.Files.createDirectories(temporary);
+        return java.nio.file.Files.createTempFile(temporary, prefix, ".xml");
+    }
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(10);
 }

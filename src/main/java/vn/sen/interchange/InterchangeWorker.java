@@ -59,6 +59,7 @@ class InterchangeWorker {
     private final IncomingDocuments incoming;
     private final TrustAnchors anchors;
     private final AxisClient client;
+    private final AgencyDirectory directory;
 
     InterchangeWorker(
             JdbcClient jdbc,
@@ -69,8 +70,10 @@ class InterchangeWorker {
             Clock clock,
             Organization organization,
             IncomingDocuments incoming,
-            TrustAnchors anchors) {
+            TrustAnchors anchors,
+            AgencyDirectory directory) {
         this.anchors = anchors;
+        this.directory = directory;
         this.organization = organization;
         this.incoming = incoming;
         this.jdbc = jdbc;
@@ -79,10 +82,7 @@ class InterchangeWorker {
         this.files = files;
         this.properties = properties;
         this.clock = clock;
-        this.client = properties.connected()
-                ? new AxisClient(
-                        properties.hubUrl(), properties.systemId(), properties.secret(), Duration.ofSeconds(10), clock)
-                : null;
+        this.client = properties.client(clock);
     }
 
     @Scheduled(
@@ -119,7 +119,7 @@ class InterchangeWorker {
                         Staff.NONE,
                         now());
                 var header = built.message().header();
-                Path file = temporaryFile();
+                Path file = properties.temporaryFile("message-");
                 try {
                     try (OutputStream out = Files.newOutputStream(file);
                             SignatureDevice device = properties.openKey()) {
@@ -177,7 +177,7 @@ class InterchangeWorker {
         }
         for (AxisClient.Waiting message : waiting) {
             try {
-                Path file = temporaryFile();
+                Path file = properties.temporaryFile("message-");
                 try {
                     try (OutputStream out = Files.newOutputStream(file)) {
                         client.fetch(message.docId(), out);
@@ -222,10 +222,11 @@ class InterchangeWorker {
                 signature != null && signature.valid() && anchors.trusts(signature.certificate(), signature.chain());
         Received received = new Received(header, business, stored, signature, trusted);
         for (Organ recipient : header.to()) {
-            if (organization.unitByCode(recipient.organId()).isEmpty()) {
+            Optional<String> ours = ourCode(recipient.organId());
+            if (ours.isEmpty()) {
                 continue; // addressed to another agency too: its copy is its system's
             }
-            String organ = recipient.organId();
+            String organ = ours.get();
             switch (business.type()) {
                 case REVOCATION -> recalled(received, organ);
                 case UPDATE -> updated(received, organ);
@@ -240,6 +241,21 @@ class InterchangeWorker {
                 }
             }
         }
+    }
+
+    /**
+     * The code under which a unit of this installation keeps what is addressed to {@code code}: the code
+     * itself when the organisation knows it (old codes included), or — for an old code only the agency
+     * directory knows — the code that replaced it.
+     */
+    private Optional<String> ourCode(String code) {
+        if (organization.unitByCode(code).isPresent()) {
+            return Optional.of(code);
+        }
+        return directory
+                .current(code)
+                .map(AgencyDirectory.Agency::code)
+                .filter(current -> organization.unitByCode(current).isPresent());
     }
 
     /** A document message as it was received, with what its signature check found. */
@@ -403,10 +419,10 @@ class InterchangeWorker {
         var header = message.header();
         Long outbox = jdbc.sql("""
                         select id from interchange.outbox
-                        where document_id = :doc and recipient = :from order by id desc limit 1
+                        where document_id = :doc and recipient in (:from) order by id desc limit 1
                         """)
                 .param("doc", header.responseFor().documentId())
-                .param("from", header.from().organId())
+                .param("from", directory.formerCodes(header.from().organId()))
                 .query(Long.class)
                 .optional()
                 .orElse(null);
@@ -482,13 +498,18 @@ class InterchangeWorker {
                                 queued.description(),
                                 now),
                         new Trace(List.of(new TraceHeader(queued.recipient(), now)), null));
-                Path file = temporaryFile();
+                Path file = properties.temporaryFile("message-");
                 try {
                     try (OutputStream out = Files.newOutputStream(file);
                             SignatureDevice device = properties.openKey()) {
                         new EdxmlWriter().write(message, out, signer(device));
                     }
-                    client.send(file, queued.recipient(), List.of(queued.sender()), "status");
+                    // to the sender's code of today: a merger may have replaced the one it sent from
+                    String sender = directory
+                            .current(queued.sender())
+                            .map(AgencyDirectory.Agency::code)
+                            .orElse(queued.sender());
+                    client.send(file, queued.recipient(), List.of(sender), "status");
                 } finally {
                     Files.deleteIfExists(file);
                 }
@@ -557,11 +578,6 @@ class InterchangeWorker {
 
     private static XmlSignatures.Signer signer(SignatureDevice device) {
         return device == null ? null : XmlSignatures.Signer.of(device);
-    }
-
-    private Path temporaryFile() throws IOException {
-        Files.createDirectories(properties.temporary());
-        return Files.createTempFile(properties.temporary(), "message-", ".xml");
     }
 
     private LocalDateTime now() {

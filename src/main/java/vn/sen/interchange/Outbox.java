@@ -49,10 +49,12 @@ class Outbox {
 
     private final JdbcClient jdbc;
     private final OutgoingDocuments outgoing;
+    private final AgencyDirectory directory;
 
-    Outbox(JdbcClient jdbc, OutgoingDocuments outgoing) {
+    Outbox(JdbcClient jdbc, OutgoingDocuments outgoing, AgencyDirectory directory) {
         this.jdbc = jdbc;
         this.outgoing = outgoing;
+        this.directory = directory;
     }
 
     /** A released document goes out new, or — when it replaces a released one — as its replacement. */
@@ -69,10 +71,20 @@ class Outbox {
         queue(recalled.documentId(), BusinessType.REVOCATION, recalled.external());
     }
 
-    /** One message per recipient; one without an organisation code cannot go and is marked failed. */
+    /**
+     * One message per recipient, to the agency's code of today (a code a merger closed goes to the code
+     * that replaced it); one without an organisation code cannot go and is marked failed.
+     */
     void queue(long outgoingId, BusinessType type, List<ExternalRecipient> recipients) {
-        for (ExternalRecipient recipient : recipients) {
-            boolean addressable = recipient.code() != null && !recipient.code().isBlank();
+        for (ExternalRecipient typed : recipients) {
+            boolean addressable = typed.code() != null && !typed.code().isBlank();
+            ExternalRecipient recipient = addressable
+                    ? directory
+                            .current(typed.code().strip())
+                            .filter(agency -> !agency.code().equals(typed.code().strip()))
+                            .map(agency -> new ExternalRecipient(agency.name(), agency.code()))
+                            .orElse(typed)
+                    : typed;
             jdbc.sql("""
                     insert into interchange.outbox (outgoing_id, business_type, recipient, recipient_name, state,
                         last_error)

@@ -15,7 +15,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -38,11 +37,9 @@ import vn.sen.interchange.Edxml.DocumentHeader;
 import vn.sen.interchange.Edxml.DocumentMessage;
 import vn.sen.interchange.Edxml.Organ;
 import vn.sen.interchange.Edxml.OtherInfo;
-import vn.sen.interchange.Edxml.ResponseFor;
 import vn.sen.interchange.Edxml.Signer;
 import vn.sen.interchange.Edxml.Staff;
 import vn.sen.interchange.Edxml.StatusCode;
-import vn.sen.interchange.Edxml.StatusHeader;
 import vn.sen.interchange.Edxml.StatusMessage;
 import vn.sen.interchange.Edxml.Trace;
 import vn.sen.organization.Organization;
@@ -406,20 +403,7 @@ class InterchangeFlowTest {
     }
 
     private static byte[] status(String documentId, StatusCode code) {
-        var out = new ByteArrayOutputStream();
-        new EdxmlWriter()
-                .write(
-                        new StatusMessage(
-                                new StatusHeader(
-                                        Organ.of(MINISTRY, "Bộ Tài chính"),
-                                        new ResponseFor(PROVINCE, "", null, documentId),
-                                        new Staff("Văn phòng Bộ", "Văn thư", "", ""),
-                                        code,
-                                        "Đã vào sổ",
-                                        LocalDateTime.now().withNano(0)),
-                                new Trace(List.of(), null)),
-                        out);
-        return out.toByteArray();
+        return ProvinceDecisions.status(Organ.of(MINISTRY, "Bộ Tài chính"), PROVINCE, documentId, code);
     }
 
     private byte[] revocation(String documentId) {

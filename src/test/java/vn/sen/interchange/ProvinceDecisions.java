@@ -7,7 +7,10 @@ import java.net.ServerSocket;
 import java.util.List;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
+import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import vn.sen.SenApplication;
 import vn.sen.documents.Confidentiality;
 import vn.sen.documents.DocumentType;
 import vn.sen.documents.OutgoingDocuments;
@@ -76,6 +79,24 @@ final class ProvinceDecisions {
         return id;
     }
 
+    /** A status message from {@code from} about the document {@code documentId} that {@code to} sent it. */
+    static byte[] status(Edxml.Organ from, String to, String documentId, Edxml.StatusCode code) {
+        var out = new java.io.ByteArrayOutputStream();
+        new EdxmlWriter()
+                .write(
+                        new Edxml.StatusMessage(
+                                new Edxml.StatusHeader(
+                                        from,
+                                        new Edxml.ResponseFor(to, "", null, documentId),
+                                        new Edxml.Staff("Văn phòng", "Văn thư", "", ""),
+                                        code,
+                                        "Đã vào sổ",
+                                        java.time.LocalDateTime.now().withNano(0)),
+                                new Edxml.Trace(List.of(), null)),
+                        out);
+        return out.toByteArray();
+    }
+
     /** A demo user signed in on {@code sen}. */
     static UserScope scope(ApplicationContext sen, String username) {
         return ((ScopedPrincipal)
@@ -91,6 +112,31 @@ final class ProvinceDecisions {
             value = probe.get();
         }
         return value;
+    }
+
+    /**
+     * A Sen installation on {@code port} with its own embedded database, polling by hand only; connected to
+     * the hub at {@code axis} as {@code system} when {@code axis} is not null.
+     */
+    static ConfigurableApplicationContext instance(int port, String axis, String system, String secret) {
+        return axis == null
+                ? instance(port, List.of())
+                : instance(
+                        port,
+                        List.of(
+                                "--sen.interchange.hub-url=" + axis,
+                                "--sen.interchange.system-id=" + system,
+                                "--sen.interchange.secret=" + secret));
+    }
+
+    /** A Sen installation on {@code port} with its own embedded database and {@code settings}. */
+    static ConfigurableApplicationContext instance(int port, List<String> settings) {
+        List<String> arguments = new java.util.ArrayList<>(List.of(
+                "--server.port=" + port, "--sen.interchange.poll-interval=1h", "--spring.main.banner-mode=off"));
+        arguments.addAll(settings);
+        return new SpringApplicationBuilder(SenApplication.class)
+                .profiles("test")
+                .run(arguments.toArray(String[]::new));
     }
 
     static int freePort() {

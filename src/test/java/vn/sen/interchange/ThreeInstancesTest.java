@@ -3,6 +3,7 @@ package vn.sen.interchange;
 import static org.assertj.core.api.Assertions.assertThat;
 import static vn.sen.interchange.ProvinceDecisions.eventually;
 import static vn.sen.interchange.ProvinceDecisions.freePort;
+import static vn.sen.interchange.ProvinceDecisions.instance;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -12,10 +13,8 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import vn.sen.SenApplication;
 import vn.sen.demo.DemoFixture;
 import vn.sen.documents.OutgoingDocuments;
 import vn.sen.documents.OutgoingViews.ExternalRecipient;
@@ -193,20 +192,6 @@ class ThreeInstancesTest {
                 .isEqualTo(1);
         provinceWorker.exchange();
         assertThat(outbox.deliveries(id).getFirst().statusCode()).isEqualTo("01");
-    }
-
-    private static ConfigurableApplicationContext instance(int port, String axis, String system, String secret) {
-        List<String> arguments = new java.util.ArrayList<>(List.of(
-                "--server.port=" + port, "--sen.interchange.poll-interval=1h", "--spring.main.banner-mode=off"));
-        if (axis != null) {
-            arguments.addAll(List.of(
-                    "--sen.interchange.hub-url=" + axis,
-                    "--sen.interchange.system-id=" + system,
-                    "--sen.interchange.secret=" + secret));
-        }
-        return new SpringApplicationBuilder(SenApplication.class)
-                .profiles("test")
-                .run(arguments.toArray(String[]::new));
     }
 
     /** A decision of the province to the commune, released on {@code sen}. */

@@ -1,0 +1,92 @@
+package vn.sen.interchange;
+
+import java.time.Clock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+import vn.sen.interchange.AgencyDirectory.Changes;
+
+/**
+ * Keeps the agency directory in step with the hub this installation is connected to — or, for a hub
+ * that forwards, with the national axis (đồng bộ danh bạ): asks what changed after the version it last saw ({@code getSynchronizeUnit}), page by page,
+ * each page recorded with the version it reached in one transaction — a stop resumes where it was.
+ */
+@Component
+class DirectorySync {
+
+    private static final Logger log = LoggerFactory.getLogger(DirectorySync.class);
+
+    private final AgencyDirectory directory;
+    private final TransactionTemplate transactions;
+    private final AxisClient client;
+    private final String source;
+
+    DirectorySync(
+            AgencyDirectory directory,
+            TransactionTemplate transactions,
+            InterchangeProperties properties,
+            Clock clock) {
+        this.directory = directory;
+        this.transactions = transactions;
+        // a hub takes the directory from the national axis it forwards to, a member from its hub
+        this.client = properties.forwards() ? properties.upstream(clock) : properties.client(clock);
+        this.source = properties.forwards()
+                ? properties.upstreamUrl().toString()
+                : properties.connected() ? properties.hubUrl().toString() : "";
+    }
+
+    boolean connected() {
+        return client != null;
+    }
+
+    /** The hub the directory comes from. */
+    String source() {
+        return source;
+    }
+
+    @Scheduled(
+            fixedDelayString = "${sen.interchange.directory-interval:6h}",
+            initialDelayString = "${sen.interchange.poll-interval:30s}")
+    void scheduled() {
+        if (client != null) {
+            try {
+                sync();
+            } catch (AxisClient.AxisException e) {
+                log.warn("interchange: directory not synchronised: {}", e.getMessage());
+            }
+        }
+    }
+
+    /** Synchronises what changed since the last time; returns the changes made here. */
+    Changes sync() {
+        if (client == null) {
+            throw new IllegalStateException("not connected to a hub (sen.interchange.hub-url) or an axis");
+        }
+        long since = directory.syncedVersion(source);
+        Changes total = Changes.NONE;
+        while (true) {
+            AxisClient.DirectoryPage page = client.synchronize(since);
+            long reached = page.agencies().stream()
+                    .mapToLong(AgencyDirectory.Agency::version)
+                    .max()
+                    .orElse(since);
+            if (page.agencies().isEmpty() || reached <= since) {
+                transactions.executeWithoutResult(tx -> directory.synced(source, Math.max(reached, 0), Changes.NONE));
+                return total;
+            }
+            long version = reached;
+            Changes changes = transactions.execute(tx -> {
+                Changes made = Changes.NONE;
+                for (AgencyDirectory.Agency agency : page.agencies()) {
+                    made = made.plus(directory.record(agency));
+                }
+                directory.synced(source, version, made);
+                return made;
+            });
+            total = total.plus(changes);
+            since = version;
+        }
+    }
+}
