@@ -556,13 +556,7 @@ public class OutgoingDocuments {
                     "documents.error.attachments-not-signed",
                     view.unsignedAttachments().size());
         }
-        List<UUID> sent = new ArrayList<>();
-        view.signedFile()
-                .map(StoredFile::id)
-                .or(() -> Optional.ofNullable(view.latest())
-                        .map(v -> v.pdfId().orElse(v.file().id())))
-                .ifPresent(sent::add);
-        view.attachments().forEach(a -> sent.add(a.sent().id()));
+        List<UUID> sent = sentFiles(view);
         UnitView issuer = organization.requireUnit(doc.issuerUnitId());
         String signer = view.signerName();
         List<ExternalRecipient> external = new ArrayList<>();
@@ -586,6 +580,18 @@ public class OutgoingDocuments {
         history(id, clerk, "RELEASED", view.recipients().size() + "");
         noteAmendment(clerk, id, view.numberAndNotation());
         events.publishEvent(new OutgoingDocumentReleased(clerk.username(), id, view.confidentiality(), external));
+    }
+
+    /** The files recipients get: the signed (or latest) document and each attachment as sent. */
+    private static List<UUID> sentFiles(OutgoingView view) {
+        List<UUID> sent = new ArrayList<>();
+        view.signedFile()
+                .map(StoredFile::id)
+                .or(() -> Optional.ofNullable(view.latest())
+                        .map(v -> v.pdfId().orElse(v.file().id())))
+                .ifPresent(sent::add);
+        view.attachments().forEach(a -> sent.add(a.sent().id()));
+        return sent;
     }
 
     /**
@@ -625,6 +631,106 @@ public class OutgoingDocuments {
                 .update();
         history(id, clerk, "RECALLED", why);
         events.publishEvent(new OutgoingDocumentRecalled(clerk.username(), id, why, external));
+    }
+
+    /**
+     * Changes the recipients of a released document (bổ sung, rút nơi nhận), by a clerk of the issuer with
+     * the reason: an added unit on this installation gets its copy now, a removed one has its copy
+     * recalled; added and removed agencies outside are handed to interchange (edXML business type 2).
+     * Returns the change's number, which the messages carry.
+     */
+    @Transactional
+    public long changeRecipients(
+            UserScope clerk,
+            long id,
+            List<Long> addedUnits,
+            List<ExternalRecipient> addedExternal,
+            List<Long> removedRecipients,
+            String reason) {
+        Doc doc = doc(id);
+        if (!registers.keeps(clerk, doc.issuerUnitId())) {
+            throw new AccessDeniedException("not a clerk of the issuer");
+        }
+        if (doc.state() != OutgoingState.RELEASED) {
+            throw new RuleViolation("documents.error.not-released");
+        }
+        if (reason == null || reason.isBlank()) {
+            throw new RuleViolation("documents.error.reason-required");
+        }
+        if (addedUnits.isEmpty() && addedExternal.isEmpty() && removedRecipients.isEmpty()) {
+            throw new RuleViolation("documents.error.no-recipient-change");
+        }
+        OutgoingView view = load(id).orElseThrow();
+        if (view.confidentiality().stateSecret() && !addedExternal.isEmpty()) {
+            throw new RuleViolation("documents.error.secret-external");
+        }
+        String why = reason.strip();
+        List<ExternalRecipient> removed = new ArrayList<>();
+        for (long recipientId : removedRecipients) {
+            RecipientView recipient = view.recipients().stream()
+                    .filter(r -> r.id() == recipientId
+                            && !r.state().equals("REMOVED")
+                            && !r.state().equals("RECALLED"))
+                    .findFirst()
+                    .orElseThrow(() -> new RuleViolation("documents.error.no-such-recipient"));
+            if (recipient.incomingId() != null) {
+                incoming.recall(clerk, recipient.incomingId(), why);
+            } else if (recipient.unitId() == null) {
+                removed.add(new ExternalRecipient(recipient.name(), recipient.code()));
+            }
+            jdbc.sql("update documents.outgoing_recipient set state = :s where id = :id")
+                    .param("s", recipient.unitId() != null ? "RECALLED" : "REMOVED")
+                    .param("id", recipient.id())
+                    .update();
+        }
+        List<UUID> sent = sentFiles(view);
+        UnitView issuer = organization.requireUnit(doc.issuerUnitId());
+        for (long unitId : addedUnits) {
+            boolean already = view.recipients().stream()
+                    .anyMatch(r ->
+                            Long.valueOf(unitId).equals(r.unitId()) && r.state().equals("DELIVERED"));
+            if (already) {
+                throw new RuleViolation(
+                        "documents.error.already-recipient",
+                        organization.requireUnit(unitId).name());
+            }
+            long incomingId = incoming.receive(clerk, unitId, id, issuer, view, view.signerName(), sent);
+            jdbc.sql("""
+                    insert into documents.outgoing_recipient (outgoing_id, unit_id, incoming_id, state)
+                    values (:d, :u, :i, 'DELIVERED')
+                    """)
+                    .param("d", id)
+                    .param("u", unitId)
+                    .param("i", incomingId)
+                    .update();
+        }
+        List<ExternalRecipient> added = new ArrayList<>();
+        for (ExternalRecipient recipient : addedExternal) {
+            if (recipient.name() == null || recipient.name().isBlank()) {
+                throw new RuleViolation("documents.error.external-name-required");
+            }
+            ExternalRecipient clean = new ExternalRecipient(
+                    recipient.name().strip(),
+                    recipient.code() == null ? "" : recipient.code().strip());
+            jdbc.sql("""
+                    insert into documents.outgoing_recipient (outgoing_id, external_name, external_code, state)
+                    values (:d, :name, :code, 'QUEUED')
+                    """)
+                    .param("d", id)
+                    .param("name", clean.name())
+                    .param("code", clean.code())
+                    .update();
+            added.add(clean);
+        }
+        long change = history(
+                id,
+                clerk,
+                "RECIPIENTS",
+                "+" + (addedUnits.size() + added.size()) + " −" + removedRecipients.size() + ": " + why);
+        if (!added.isEmpty() || !removed.isEmpty()) {
+            events.publishEvent(new OutgoingRecipientsChanged(clerk.username(), id, change, why, added, removed));
+        }
+        return change;
     }
 
     /**
@@ -899,17 +1005,19 @@ public class OutgoingDocuments {
     }
 
     /** Records a step in the document's history and tells the other modules. */
-    void history(long id, UserScope actor, String action, String text) {
-        jdbc.sql("""
-                insert into documents.outgoing_history (outgoing_id, at, actor, action, text)
-                values (:d, now(), :a, :action, :t)
-                """)
+    long history(long id, UserScope actor, String action, String text) {
+        long entry = jdbc.sql("""
+                        insert into documents.outgoing_history (outgoing_id, at, actor, action, text)
+                        values (:d, now(), :a, :action, :t) returning id
+                        """)
                 .param("d", id)
                 .param("a", actor.username())
                 .param("action", action)
                 .param("t", text == null ? "" : text)
-                .update();
+                .query(Long.class)
+                .single();
         events.publishEvent(new OutgoingDocumentChanged(actor.username(), id, action, text));
+        return entry;
     }
 
     public List<RoutingViews.HistoryEntry> history(long id) {

@@ -103,7 +103,14 @@ class InterchangeWorker {
 
     // ---- documents out -------------------------------------------------------------------------
 
-    private record Queued(long id, long outgoingId, BusinessType type, String recipient, String name, int attempts) {}
+    private record Queued(
+            long id,
+            long outgoingId,
+            BusinessType type,
+            String recipient,
+            String name,
+            int attempts,
+            String receivers) {}
 
     /** Sends every document message that is due; returns how many the hub took. */
     int sendDocuments() {
@@ -116,6 +123,7 @@ class InterchangeWorker {
                         List.of(Organ.of(queued.recipient(), queued.name())),
                         queued.type(),
                         "",
+                        Outbox.receivers(queued.receivers()),
                         Staff.NONE,
                         now());
                 var header = built.message().header();
@@ -150,7 +158,8 @@ class InterchangeWorker {
                         where id = (select id from interchange.outbox
                                     where state = 'QUEUED' and next_attempt_at <= now()
                                     order by id limit 1 for update skip locked)
-                        returning id, outgoing_id, business_type, recipient, recipient_name, attempts
+                        returning id, outgoing_id, business_type, recipient, recipient_name, attempts,
+                            receiver_changes
                         """)
                 .param("lease", LEASE.toSeconds() + " seconds")
                 .query((rs, n) -> new Queued(
@@ -159,7 +168,8 @@ class InterchangeWorker {
                         BusinessType.of(rs.getInt(3)),
                         rs.getString(4),
                         rs.getString(5),
-                        rs.getInt(6)))
+                        rs.getInt(6),
+                        rs.getString(7)))
                 .optional());
     }
 

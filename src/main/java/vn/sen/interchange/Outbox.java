@@ -10,6 +10,7 @@ import org.springframework.stereotype.Component;
 import vn.sen.documents.OutgoingDocumentRecalled;
 import vn.sen.documents.OutgoingDocumentReleased;
 import vn.sen.documents.OutgoingDocuments;
+import vn.sen.documents.OutgoingRecipientsChanged;
 import vn.sen.documents.OutgoingViews.Amendment;
 import vn.sen.documents.OutgoingViews.ExternalRecipient;
 import vn.sen.interchange.Edxml.BusinessType;
@@ -17,7 +18,7 @@ import vn.sen.interchange.Edxml.BusinessType;
 /**
  * The interchange outbox (hộp thư đi liên thông): a released document becomes one message per agency
  * outside this installation (a replacement of a released document goes as its replacement), a recall one
- * recall message per agency, each queued with its transport
+ * recall message per agency, a change of recipients one update message per agency added or removed, each queued with its transport
  * state. Written after the document's transaction commits, from the event publication registry, so a
  * stop at any point loses nothing; written once however often the event is handled.
  */
@@ -72,25 +73,47 @@ class Outbox {
     }
 
     /**
+     * A change of recipients (business type 2): one message to each agency added or removed, each naming
+     * the whole change.
+     */
+    @ApplicationModuleListener
+    void on(OutgoingRecipientsChanged changed) {
+        List<String> receivers = new java.util.ArrayList<>();
+        changed.added().stream().map(r -> "+" + today(r).code()).forEach(receivers::add);
+        changed.removed().stream().map(r -> "-" + today(r).code()).forEach(receivers::add);
+        List<ExternalRecipient> told = new java.util.ArrayList<>(changed.added());
+        told.addAll(changed.removed());
+        queue(changed.documentId(), BusinessType.UPDATE, told, changed.changeId(), String.join(";", receivers));
+    }
+
+    /** The receiver changes an update message names: {@code +code} added, {@code -code} removed. */
+    static List<Edxml.Receiver> receivers(String changes) {
+        return java.util.Arrays.stream(changes.split(";"))
+                .filter(change -> change.length() > 1)
+                .map(change -> new Edxml.Receiver(change.substring(1), change.charAt(0) == '+'))
+                .toList();
+    }
+
+    void queue(long outgoingId, BusinessType type, List<ExternalRecipient> recipients) {
+        queue(outgoingId, type, recipients, 0, "");
+    }
+
+    /**
      * One message per recipient, to the agency's code of today (a code a merger closed goes to the code
      * that replaced it); one without an organisation code cannot go and is marked failed.
      */
-    void queue(long outgoingId, BusinessType type, List<ExternalRecipient> recipients) {
+    void queue(long outgoingId, BusinessType type, List<ExternalRecipient> recipients, long change, String receivers) {
         for (ExternalRecipient typed : recipients) {
             boolean addressable = typed.code() != null && !typed.code().isBlank();
-            ExternalRecipient recipient = addressable
-                    ? directory
-                            .current(typed.code().strip())
-                            .filter(agency -> !agency.code().equals(typed.code().strip()))
-                            .map(agency -> new ExternalRecipient(agency.name(), agency.code()))
-                            .orElse(typed)
-                    : typed;
+            ExternalRecipient recipient = addressable ? today(typed) : typed;
             jdbc.sql("""
                     insert into interchange.outbox (outgoing_id, business_type, recipient, recipient_name, state,
-                        last_error)
-                    values (:outgoing, :type, :recipient, :name, :state, :error)
-                    on conflict (outgoing_id, recipient, recipient_name, business_type) do nothing
+                        last_error, change_id, receiver_changes)
+                    values (:outgoing, :type, :recipient, :name, :state, :error, :change, :receivers)
+                    on conflict (outgoing_id, recipient, recipient_name, business_type, change_id) do nothing
                     """)
+                    .param("change", change)
+                    .param("receivers", receivers)
                     .param("outgoing", outgoingId)
                     .param("type", type.code())
                     .param("recipient", addressable ? recipient.code().strip() : "")
@@ -99,6 +122,16 @@ class Outbox {
                     .param("error", addressable ? "" : "no organisation code: send it on paper")
                     .update();
         }
+    }
+
+    /** The agency as it is called today: a code a merger closed becomes the code that replaced it. */
+    private ExternalRecipient today(ExternalRecipient typed) {
+        String code = typed.code() == null ? "" : typed.code().strip();
+        return directory
+                .current(code)
+                .filter(agency -> !agency.code().equals(code))
+                .map(agency -> new ExternalRecipient(agency.name(), agency.code()))
+                .orElse(typed);
     }
 
     /** The messages of a document, in the order they were queued. */

@@ -66,6 +66,21 @@ class OutgoingMessages {
     /** The message of a document: new (released), or its revocation (recalled) with the reason. */
     Built build(
             long outgoingId, List<Organ> recipients, BusinessType type, String reason, Staff staff, LocalDateTime now) {
+        return build(outgoingId, recipients, type, reason, List.of(), staff, now);
+    }
+
+    /**
+     * The message of a document: new (released), its revocation (recalled) with the reason, its
+     * replacement, or an update naming the {@code receivers} added and removed.
+     */
+    Built build(
+            long outgoingId,
+            List<Organ> recipients,
+            BusinessType type,
+            String reason,
+            List<Edxml.Receiver> receivers,
+            Staff staff,
+            LocalDateTime now) {
         OutgoingView document = outgoing.forIndexing(outgoingId)
                 .orElseThrow(() -> new RuleViolation("interchange.error.no-document", Long.toString(outgoingId)));
         OutgoingState expected = type == BusinessType.REVOCATION ? OutgoingState.RECALLED : OutgoingState.RELEASED;
@@ -144,7 +159,7 @@ class OutgoingMessages {
                 header,
                 new Trace(
                         List.of(new TraceHeader(from.organId(), now)),
-                        business(document, documentId, from.organId(), to, type, reason, staff)),
+                        business(document, documentId, from.organId(), to, type, reason, receivers, staff)),
                 attachments.stream()
                         .map(a -> new Reference(a.contentId(), a.contentType(), a.description(), a.name()))
                         .toList());
@@ -156,7 +171,10 @@ class OutgoingMessages {
         return issuer + "," + EdxmlMapping.DATE.format(document.issuedOn()) + "," + document.numberAndNotation();
     }
 
-    /** What the message does: a new document, a recall with its reason, a replacement of the original. */
+    /**
+     * What the message does: a new document, a recall with its reason, a change of its receivers, a
+     * replacement of the original.
+     */
     private Business business(
             OutgoingView document,
             String documentId,
@@ -164,7 +182,20 @@ class OutgoingMessages {
             List<Organ> to,
             BusinessType type,
             String reason,
+            List<Edxml.Receiver> receivers,
             Staff staff) {
+        if (type == BusinessType.UPDATE) {
+            return new Business(
+                    documentId,
+                    type,
+                    reason.isEmpty() ? "Thay đổi nơi nhận văn bản" : reason,
+                    0,
+                    false,
+                    true,
+                    receivers,
+                    List.of(),
+                    staff);
+        }
         if (type == BusinessType.REPLACEMENT) {
             OutgoingView original = outgoing.forIndexing(document.amends())
                     .orElseThrow(() ->

@@ -32,6 +32,7 @@ class ThreeInstancesTest {
 
     static final String PROVINCE = "000.00.00.H01";
     static final String COMMUNE = "000.01.50.H01";
+    static final String OTHER_COMMUNE = "000.01.01.H01";
 
     static ConfigurableApplicationContext hub;
     static ConfigurableApplicationContext province;
@@ -55,7 +56,11 @@ class ThreeInstancesTest {
         Hub members = hub.getBean(Hub.class);
         members.register(
                 "ubnd-an-giang", "UBND tỉnh An Giang", "secret-of-the-province-1", List.of(Organ.of(PROVINCE, "")));
-        members.register("xa-my-hoa-hung", "UBND xã", "secret-of-the-commune-1", List.of(Organ.of(COMMUNE, "")));
+        members.register(
+                "xa-my-hoa-hung",
+                "UBND xã",
+                "secret-of-the-commune-1",
+                List.of(Organ.of(COMMUNE, ""), Organ.of(OTHER_COMMUNE, "")));
     }
 
     @AfterAll
@@ -192,6 +197,77 @@ class ThreeInstancesTest {
                 .isEqualTo(1);
         provinceWorker.exchange();
         assertThat(outbox.deliveries(id).getFirst().statusCode()).isEqualTo("01");
+    }
+
+    /**
+     * The province changes the recipients of a released decision: the commune it went to by mistake is
+     * removed — its copy is recalled — and the right one added — it receives the document; each answers 15
+     * to the update (business type 2), the new one also 01.
+     */
+    @Test
+    @Order(3)
+    void a_change_of_recipients_recalls_the_removed_copy_and_delivers_to_the_added_agency() throws Exception {
+        province.getBean(DemoFixture.class).ensureLoaded();
+        commune.getBean(DemoFixture.class).ensureLoaded();
+        Outbox outbox = province.getBean(Outbox.class);
+        InterchangeWorker provinceWorker = province.getBean(InterchangeWorker.class);
+        InterchangeWorker communeWorker = commune.getBean(InterchangeWorker.class);
+        JdbcClient communeDb = commune.getBean(JdbcClient.class);
+        long id = released(province, ("%PDF-1.4 " + System.nanoTime()).getBytes(StandardCharsets.UTF_8));
+        eventually(() -> outbox.deliveries(id), d -> !d.isEmpty());
+        provinceWorker.exchange();
+        communeWorker.exchange();
+
+        var clerk = ProvinceDecisions.scope(province, "vanthu");
+        var documents = province.getBean(OutgoingDocuments.class);
+        long mistaken = documents.find(clerk, id).orElseThrow().recipients().stream()
+                .filter(r -> COMMUNE.equals(r.code()))
+                .findFirst()
+                .orElseThrow()
+                .id();
+        documents.changeRecipients(
+                clerk,
+                id,
+                List.of(),
+                List.of(new ExternalRecipient("UBND phường Long Xuyên", OTHER_COMMUNE)),
+                List.of(mistaken),
+                "Gửi nhầm nơi nhận");
+        var updates = eventually(
+                () -> outbox.deliveries(id).stream()
+                        .filter(d -> d.type() == Edxml.BusinessType.UPDATE)
+                        .toList(),
+                d -> d.size() == 2);
+        assertThat(updates).extracting(Outbox.Delivery::recipient).containsExactlyInAnyOrder(COMMUNE, OTHER_COMMUNE);
+
+        provinceWorker.exchange();
+        communeWorker.exchange();
+        String documentId = province.getBean(JdbcClient.class)
+                .sql("select document_id from interchange.outbox where outgoing_id = :id and business_type = 0")
+                .param("id", id)
+                .query(String.class)
+                .single();
+        assertThat(communeDb
+                        .sql("""
+                                select recipient, state from interchange.inbox
+                                where document_id = :d and business_type in (0, 3) order by id
+                                """)
+                        .param("d", documentId)
+                        .query((rs, n) -> rs.getString(1) + " " + rs.getString(2))
+                        .list())
+                .containsExactly(COMMUNE + " RECALLED", OTHER_COMMUNE + " WAITING");
+        provinceWorker.exchange();
+        assertThat(outbox.deliveries(id))
+                .filteredOn(d -> d.type() == Edxml.BusinessType.UPDATE)
+                .extracting(Outbox.Delivery::statusCode)
+                .containsExactly("15", "15");
+        communeWorker.exchange();
+        assertThat(communeDb
+                        .sql("select count(*) from interchange.inbox where document_id = :d")
+                        .param("d", documentId)
+                        .query(Integer.class)
+                        .single())
+                .as("the first copy, the two update records and the copy for the added agency, once each")
+                .isEqualTo(4);
     }
 
     /** A decision of the province to the commune, released on {@code sen}. */
