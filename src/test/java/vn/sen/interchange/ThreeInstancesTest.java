@@ -1,6 +1,7 @@
 package vn.sen.interchange;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static vn.sen.interchange.ProvinceDecisions.eventually;
 import static vn.sen.interchange.ProvinceDecisions.freePort;
 import static vn.sen.interchange.ProvinceDecisions.instance;
@@ -20,6 +21,7 @@ import vn.sen.documents.OutgoingDocuments;
 import vn.sen.documents.OutgoingViews.ExternalRecipient;
 import vn.sen.documents.Urgency;
 import vn.sen.interchange.Edxml.Organ;
+import vn.sen.shared.RuleViolation;
 
 /**
  * Three Sen installations on loopback, each with its own database: the province's hub, the People's
@@ -225,13 +227,19 @@ class ThreeInstancesTest {
                 .findFirst()
                 .orElseThrow()
                 .id();
-        documents.changeRecipients(
-                clerk,
-                id,
-                List.of(),
-                List.of(new ExternalRecipient("UBND phường Long Xuyên", OTHER_COMMUNE)),
-                List.of(mistaken),
-                "Gửi nhầm nơi nhận");
+        var added = List.of(new ExternalRecipient("UBND phường Long Xuyên", OTHER_COMMUNE));
+        var drafter = ProvinceDecisions.scope(province, "chuyenvien");
+        assertThatThrownBy(() -> documents.changeRecipients(
+                        drafter, id, List.of(), added, List.of(mistaken), "Gửi nhầm nơi nhận"))
+                .as("only a clerk of the issuer changes the recipients")
+                .isInstanceOf(org.springframework.security.access.AccessDeniedException.class);
+        assertThatThrownBy(() -> documents.changeRecipients(clerk, id, List.of(), added, List.of(mistaken), " "))
+                .isInstanceOf(RuleViolation.class)
+                .hasMessageContaining("documents.error.reason-required");
+        assertThatThrownBy(() -> documents.changeRecipients(clerk, id, List.of(), List.of(), List.of(), "Lý do"))
+                .isInstanceOf(RuleViolation.class)
+                .hasMessageContaining("documents.error.no-recipient-change");
+        documents.changeRecipients(clerk, id, List.of(), added, List.of(mistaken), "Gửi nhầm nơi nhận");
         var updates = eventually(
                 () -> outbox.deliveries(id).stream()
                         .filter(d -> d.type() == Edxml.BusinessType.UPDATE)
