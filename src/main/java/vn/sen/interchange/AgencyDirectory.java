@@ -245,21 +245,6 @@ class AgencyDirectory {
                 .list();
     }
 
-    /** Agencies whose name or code contains {@code text} (accents and case aside), closed codes too. */
-    @Transactional(readOnly = true)
-    List<Agency> search(String text, int limit) {
-        return jdbc.sql("""
-                        select * from interchange.agency
-                        where organization.fold(name) like '%' || organization.fold(:text) || '%'
-                           or code ilike '%' || :text || '%'
-                        order by deleted, code limit :limit
-                        """)
-                .param("text", text == null ? "" : text.strip())
-                .param("limit", limit)
-                .query(AgencyDirectory::agency)
-                .list();
-    }
-
     /** The version of {@code source}'s directory this installation last synchronised (0 for never). */
     @Transactional(readOnly = true)
     long syncedVersion(String source) {

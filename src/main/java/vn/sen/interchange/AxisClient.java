@@ -129,30 +129,22 @@ final class AxisClient {
         call("updateStatus", Map.of("docId", docId, "status", status), HttpRequest.BodyPublishers.noBody());
     }
 
-    /** A page of the directory: entries changed after the version asked for, and the directory's version. */
-    record DirectoryPage(List<AgencyDirectory.Agency> agencies, long version) {}
-
-    /** The whole directory ({@code getAgenciesList}). */
-    DirectoryPage agencies() {
-        return page(call("getAgenciesList", Map.of(), null));
-    }
-
-    /** What changed in the directory after {@code version} ({@code getSynchronizeUnit}). */
-    DirectoryPage synchronize(long version) {
-        return page(call("getSynchronizeUnit", Map.of("version", Long.toString(version)), null));
+    /**
+     * What changed in the directory after {@code version} ({@code getSynchronizeUnit}), oldest change
+     * first; each entry carries its own version.
+     */
+    List<AgencyDirectory.Agency> synchronize(long version) {
+        return agencies(call("getSynchronizeUnit", Map.of("version", Long.toString(version)), null));
     }
 
     /** Reads the entries leniently: the names other hubs use for the same fields are accepted too. */
-    private static DirectoryPage page(JsonNode answer) {
+    private static List<AgencyDirectory.Agency> agencies(JsonNode answer) {
         List<AgencyDirectory.Agency> agencies = new ArrayList<>();
-        long newest = 0;
         for (JsonNode item : answer.path("data")) {
             String code = text(item, "code", "organId", "OrganId", "id");
             if (code.isEmpty()) {
                 continue;
             }
-            long version = item.path("version").asLong(0);
-            newest = Math.max(newest, version);
             agencies.add(new AgencyDirectory.Agency(
                     code,
                     text(item, "name", "organName", "OrganName"),
@@ -165,11 +157,10 @@ final class AxisClient {
                     text(item, "replacedBy", "newCode"),
                     item.path("deleted").asBoolean(false)
                             || "1".equals(item.path("deleted").asString("")),
-                    version,
+                    item.path("version").asLong(0),
                     null));
         }
-        return new DirectoryPage(
-                agencies, Math.max(newest, answer.path("version").asLong(newest)));
+        return agencies;
     }
 
     private static String text(JsonNode item, String... names) {

@@ -1,6 +1,7 @@
 package vn.sen.interchange;
 
 import java.time.Clock;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -10,8 +11,9 @@ import vn.sen.interchange.AgencyDirectory.Changes;
 
 /**
  * Keeps the agency directory in step with the hub this installation is connected to — or, for a hub
- * that forwards, with the national axis (đồng bộ danh bạ): asks what changed after the version it last saw ({@code getSynchronizeUnit}), page by page,
- * each page recorded with the version it reached in one transaction — a stop resumes where it was.
+ * that forwards, with the national axis (đồng bộ danh bạ): asks what changed after the version it last
+ * saw ({@code getSynchronizeUnit}), page by page, each page recorded with the version it reached in one
+ * transaction — a stop resumes where it was.
  */
 @Component
 class DirectorySync {
@@ -67,26 +69,25 @@ class DirectorySync {
         long since = directory.syncedVersion(source);
         Changes total = Changes.NONE;
         while (true) {
-            AxisClient.DirectoryPage page = client.synchronize(since);
-            long reached = page.agencies().stream()
+            List<AgencyDirectory.Agency> page = client.synchronize(since);
+            long reached = page.stream()
                     .mapToLong(AgencyDirectory.Agency::version)
                     .max()
                     .orElse(since);
-            if (page.agencies().isEmpty() || reached <= since) {
-                transactions.executeWithoutResult(tx -> directory.synced(source, Math.max(reached, 0), Changes.NONE));
+            if (reached <= since) { // nothing newer (a hub that does not number its changes stops here too)
+                directory.synced(source, since, total);
                 return total;
             }
-            long version = reached;
             Changes changes = transactions.execute(tx -> {
                 Changes made = Changes.NONE;
-                for (AgencyDirectory.Agency agency : page.agencies()) {
+                for (AgencyDirectory.Agency agency : page) {
                     made = made.plus(directory.record(agency));
                 }
-                directory.synced(source, version, made);
+                directory.synced(source, reached, made);
                 return made;
             });
             total = total.plus(changes);
-            since = version;
+            since = reached;
         }
     }
 }

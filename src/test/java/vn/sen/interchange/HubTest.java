@@ -49,6 +49,9 @@ class HubTest {
     @Autowired
     Hub hub;
 
+    @Autowired
+    AgencyDirectory directory;
+
     final HttpClient http = HttpClient.newHttpClient();
     final JsonMapper json = JsonMapper.builder().build();
 
@@ -112,6 +115,56 @@ class HubTest {
         assertRefused(
                 call("sendEdoc", "snv-an-giang", "secret-of-the-department", send(COMMUNE), other),
                 "SENDER"); // the message's From is not the call's from
+    }
+
+    /**
+     * The directory: the members' agencies listed; what changed after a version — a merger's closed code
+     * with the code that replaced it — served to members only; a message for the closed code reaches the
+     * system that receives for its successor; nobody signs in as the national axis.
+     */
+    @Test
+    void the_directory_serves_members_codes_and_their_history_and_old_codes_still_route() throws Exception {
+        JsonNode before = call("getAgenciesList", "snv-an-giang", "secret-of-the-department", Map.of(), null);
+        assertThat(before.get("data").valueStream().map(a -> a.get("code").asString()))
+                .contains(DEPARTMENT, COMMUNE);
+        long version = before.get("version").asLong();
+        String formerCommune = "000.05.99.H01";
+        directory.record(AgencyDirectory.Agency.of(formerCommune, "UBND xã Mỹ Hòa"));
+        directory.replace(formerCommune, COMMUNE, null, java.time.LocalDate.of(2025, 7, 1));
+
+        JsonNode changed = call(
+                "getSynchronizeUnit",
+                "snv-an-giang",
+                "secret-of-the-department",
+                Map.of("version", Long.toString(version)),
+                null);
+        var former = changed.get("data")
+                .valueStream()
+                .filter(a -> a.get("code").asString().equals(formerCommune))
+                .findFirst()
+                .orElseThrow();
+        assertThat(former.get("deleted").asBoolean()).isTrue();
+        assertThat(former.get("replacedBy").asString()).isEqualTo(COMMUNE);
+        assertThat(former.get("validTo").asString()).isEqualTo("2025-06-30");
+        assertThat(call("getAgenciesList", "snv-an-giang", "secret-of-the-department", Map.of(), null)
+                        .get("data")
+                        .valueStream()
+                        .map(a -> a.get("code").asString()))
+                .as("a closed code is not offered as a recipient")
+                .doesNotContain(formerCommune);
+        assertRefused(
+                call("getSynchronizeUnit", "snv-an-giang", "secret-of-the-department", Map.of("version", "x"), null),
+                "VERSION");
+        assertRefused(call("getAgenciesList", "snv-an-giang", "wrong-secret-of-someone", Map.of(), null), "AUTH");
+        assertRefused(call("getAgenciesList", Hub.UPSTREAM, "anything-at-all-here", Map.of(), null), "AUTH");
+
+        byte[] message = message(DEPARTMENT, "Gửi mã cũ " + System.nanoTime());
+        JsonNode sent = call("sendEdoc", "snv-an-giang", "secret-of-the-department", send(formerCommune), message);
+        assertThat(sent.get("status").asString()).isEqualTo("OK");
+        JsonNode list = call("getReceivedEdocList", "xa-my-hoa-hung", "secret-of-the-commune", Map.of(), null);
+        assertThat(list.get("data").valueStream().map(d -> d.get("docId").asString()))
+                .as("the old code reaches the system that receives for the new one")
+                .contains(sent.get("DocId").asString());
     }
 
     @Test
