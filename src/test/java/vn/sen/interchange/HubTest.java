@@ -185,6 +185,35 @@ class HubTest {
                 .hasMessageContaining("system id");
     }
 
+    @Test
+    void sen_directory_records_a_merger_shows_it_and_refuses_bad_input_in_one_line() throws Exception {
+        var out = new java.io.StringWriter();
+        directory.record(AgencyDirectory.Agency.of("000.06.01.H01", "UBND xã Phú Hòa"));
+        command("directory replace")
+                .run(
+                        List.of("000.06.01.H01", "000.06.02.H01", "2025-07-01", "UBND xã Phú Hòa mới"),
+                        new java.io.PrintWriter(out, true));
+        assertThat(json.readTree(out.toString()).get("replacedBy").asString()).isEqualTo("000.06.02.H01");
+        var shown = new java.io.StringWriter();
+        command("directory show").run(List.of("000.06.01.H01"), new java.io.PrintWriter(shown, true));
+        assertThat(json.readTree(shown.toString()).get("current").get("name").asString())
+                .isEqualTo("UBND xã Phú Hòa mới");
+
+        var quiet = new java.io.PrintWriter(new java.io.StringWriter());
+        for (var bad : List.of(
+                List.of("directory replace", "000.06.01.H01", "000.06.03.H01", "30/02/2025"),
+                List.of("directory replace", "000.09.99.H01", "000.06.03.H01", "2025-07-01"),
+                List.of("directory show", "000.09.99.H01"),
+                List.of("directory sync"))) {
+            org.assertj.core.api.Assertions.assertThatThrownBy(
+                            () -> command(bad.getFirst()).run(bad.subList(1, bad.size()), quiet))
+                    .as(bad.toString())
+                    .isInstanceOf(vn.sen.shared.Command.CommandException.class)
+                    .hasMessageNotContaining("\n")
+                    .hasMessageMatching(".*(not a date|no agency|not connected).*");
+        }
+    }
+
     @Autowired
     List<vn.sen.shared.Command> commands;
 
