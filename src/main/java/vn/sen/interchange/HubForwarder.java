@@ -84,17 +84,19 @@ class HubForwarder {
         return sent;
     }
 
-    /** The next message for the axis, claimed for five minutes (a failed one is tried again after that). */
+    /** The next message for the axis, claimed for the lease (a failed one is tried again after that). */
     private Optional<Up> claim() {
         return transactions.execute(status -> jdbc.sql("""
                         update interchange.hub_message set state = 'PROCESSING', updated_at = now()
                         where id = (select id from interchange.hub_message
                                     where system_id = 'axis:upstream'
                                       and (state = 'WAITING'
-                                           or (state = 'PROCESSING' and updated_at < now() - interval '5 minutes'))
+                                           or (state = 'PROCESSING'
+                                               and updated_at < now() - cast(:lease as interval)))
                                     order by id limit 1 for update skip locked)
                         returning id, doc_id, sender, recipient, message_type, file_id
                         """)
+                .param("lease", properties.lease().toSeconds() + " seconds")
                 .query((rs, n) -> new Up(
                         rs.getLong(1),
                         rs.getObject(2, UUID.class),

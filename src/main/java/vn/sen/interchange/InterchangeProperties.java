@@ -22,6 +22,8 @@ import vn.sen.signing.SignatureDevices;
  * @param pollInterval how often queued messages are sent and waiting ones fetched
  * @param maxAttempts how many times a message is tried before it is marked failed (backoff doubles from
  *     one minute, up to an hour)
+ * @param lease how long a node that claimed a message to send has to send it before another node (or
+ *     this one, started again after a crash) may claim it
  * @param directoryInterval how often the agency directory is synchronised from the hub
  * @param upstreamUrl for a hub: the national axis it forwards to what no member receives for (and from
  *     which it fetches what comes for its members); without it such messages are refused
@@ -38,6 +40,7 @@ record InterchangeProperties(
         String secret,
         @DefaultValue("30s") Duration pollInterval,
         @DefaultValue("12") int maxAttempts,
+        @DefaultValue("5m") Duration lease,
         @DefaultValue("6h") Duration directoryInterval,
         URI upstreamUrl,
         String upstreamSystemId,
@@ -49,6 +52,9 @@ record InterchangeProperties(
         }
         if (pollInterval == null) {
             pollInterval = Duration.ofSeconds(30);
+        }
+        if (lease == null) {
+            lease = Duration.ofMinutes(5);
         }
     }
 

@@ -7,7 +7,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Optional;
@@ -47,7 +46,6 @@ import vn.sen.signing.TrustAnchors;
 class InterchangeWorker {
 
     private static final Logger log = LoggerFactory.getLogger(InterchangeWorker.class);
-    private static final Duration LEASE = Duration.ofMinutes(5);
 
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
@@ -161,7 +159,7 @@ class InterchangeWorker {
                         returning id, outgoing_id, business_type, recipient, recipient_name, attempts,
                             receiver_changes
                         """)
-                .param("lease", LEASE.toSeconds() + " seconds")
+                .param("lease", properties.lease().toSeconds() + " seconds")
                 .query((rs, n) -> new Queued(
                         rs.getLong(1),
                         rs.getLong(2),
@@ -544,7 +542,7 @@ class InterchangeWorker {
                             order by id limit 1 for update skip locked)
                         returning s.id, s.attempts, s.status_code, s.description, i.sender, i.recipient, i.document_id
                         """)
-                .param("lease", LEASE.toSeconds() + " seconds")
+                .param("lease", properties.lease().toSeconds() + " seconds")
                 .query((rs, n) -> new QueuedStatus(
                         rs.getLong(1),
                         rs.getInt(2),

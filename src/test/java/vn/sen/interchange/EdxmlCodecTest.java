@@ -313,7 +313,8 @@ class EdxmlCodecTest {
         var command = new InterchangeCommands()
                 .edxmlInspectCommand(
                         JsonMapper.builder().build(),
-                        new InterchangeProperties(null, null, dir, null, null, null, null, 12, null, null, null, null));
+                        new InterchangeProperties(
+                                null, null, dir, null, null, null, null, 12, null, null, null, null, null));
         var out = new StringWriter();
         assertThat(command.run(List.of(file.toString()), new PrintWriter(out, true)))
                 .isZero();
