@@ -236,6 +236,10 @@ class AuthorizationMatrixTest {
                     officeClerk ? Expect.ALLOWED : draftReader ? Expect.DENIED : Expect.HIDDEN));
             cases.add(new Case(
                     who,
+                    "change the recipients of the document",
+                    officeClerk ? Expect.ALLOWED : draftReader ? Expect.DENIED : Expect.HIDDEN));
+            cases.add(new Case(
+                    who,
                     "number the draft at issuance",
                     officeClerk ? Expect.ALLOWED : draftReader ? Expect.DENIED : Expect.HIDDEN));
         }
@@ -370,6 +374,11 @@ class AuthorizationMatrixTest {
             case "recall the document" ->
                 post("/documents/outgoing/" + officeDraft.id() + "/recall")
                         .with(csrf())
+                        .param("reason", "thử");
+            case "change the recipients of the document" ->
+                post("/documents/outgoing/" + officeDraft.id() + "/recipients")
+                        .with(csrf())
+                        .param("addedExternal", "Bộ Nội vụ; 000.00.00.G09")
                         .param("reason", "thử");
             case "number the draft at issuance" ->
                 post("/documents/outgoing/" + officeDraft.id() + "/issuance").with(csrf());

@@ -182,6 +182,11 @@ class OutgoingDocumentController {
         model.addAttribute("copyPanel", copies.panel(me.scope(), ElectronicCopies.Source.OUTGOING, id));
         model.addAttribute("mayAmend", !draftingUnits(me.scope()).isEmpty());
         model.addAttribute("openDossiers", dossiers.openFor(me.scope()));
+        if (doc.state() == OutgoingViews.OutgoingState.RELEASED && outgoing.canIssue(me.scope(), doc)) {
+            model.addAttribute(
+                    "recipientUnits",
+                    recipientUnits(organization.ancestry(doc.issuerUnitId()).reversed()));
+        }
         return "documents/outgoing/show";
     }
 
@@ -362,6 +367,25 @@ class OutgoingDocumentController {
             @AuthenticationPrincipal ScopedPrincipal me,
             RedirectAttributes redirect) {
         return step(id, me, redirect, "outgoing.recalled", () -> outgoing.recall(me.scope(), id, reason));
+    }
+
+    /** Adds and removes recipients of a released document (bổ sung, rút nơi nhận), with the reason. */
+    @PostMapping("/documents/outgoing/{id}/recipients")
+    String changeRecipients(
+            @PathVariable long id,
+            @RequestParam(required = false) List<Long> addedUnits,
+            @RequestParam(defaultValue = "") String addedExternal,
+            @RequestParam(required = false) List<Long> removed,
+            @RequestParam(defaultValue = "") String reason,
+            @AuthenticationPrincipal ScopedPrincipal me,
+            RedirectAttributes redirect) {
+        return step(
+                id,
+                me,
+                redirect,
+                "outgoing.recipients-changed",
+                () -> outgoing.changeRecipients(
+                        me.scope(), id, orEmpty(addedUnits), external(addedExternal), orEmpty(removed), reason));
     }
 
     /** Starts a correction or a replacement of a released document; the new draft opens on success. */

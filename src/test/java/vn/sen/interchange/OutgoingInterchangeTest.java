@@ -3,7 +3,10 @@ package vn.sen.interchange;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static vn.sen.interchange.ProvinceDecisions.eventually;
 
 import java.io.ByteArrayInputStream;
@@ -217,6 +220,74 @@ class OutgoingInterchangeTest {
                                     + view.numberAndNotation());
                     assertThat(r.organIds()).containsExactly("000.00.00.G09");
                 });
+    }
+
+    /**
+     * The clerk changes the recipients on the document's page: the Ministry it went to is removed, the
+     * Government Office added — each gets an update naming both changes; the page says so. The form is the
+     * issuer's clerks' only.
+     */
+    @Test
+    void the_clerk_changes_the_recipients_on_the_page_and_each_agency_gets_an_update() throws Exception {
+        demo.ensureLoaded();
+        long id = released(
+                ("%PDF-1.4 " + System.nanoTime()).getBytes(StandardCharsets.UTF_8),
+                List.of(new ExternalRecipient("Bộ Tài chính", "000.00.00.G09")));
+        eventually(() -> outbox.deliveries(id), d -> !d.isEmpty());
+        var clerk = authentication(logins.signedIn("vanthu"));
+        String page = mvc.perform(get("/documents/outgoing/{id}", id).with(clerk))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(page).contains("id=\"recipients-form\"").contains("Bổ sung, rút nơi nhận");
+        assertThat(mvc.perform(get("/documents/outgoing/{id}", id).with(authentication(logins.signedIn("chutich"))))
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString())
+                .as("a reader who is not the issuer's clerk has no such form")
+                .doesNotContain("id=\"recipients-form\"");
+
+        long ministry = outgoing.forIndexing(id).orElseThrow().recipients().stream()
+                .filter(r -> "000.00.00.G09".equals(r.code()))
+                .findFirst()
+                .orElseThrow()
+                .id();
+        mvc.perform(post("/documents/outgoing/{id}/recipients", id)
+                .with(clerk)
+                .with(csrf())
+                .param("removed", Long.toString(ministry))
+                .param("addedExternal", "Văn phòng Chính phủ; 000.00.00.G22")
+                .param("reason", "Gửi nhầm cơ quan"));
+        var updates = eventually(
+                () -> outbox.deliveries(id).stream()
+                        .filter(d -> d.type() == Edxml.BusinessType.UPDATE)
+                        .toList(),
+                d -> d.size() == 2);
+        assertThat(updates).extracting(Outbox.Delivery::recipient).containsExactly("000.00.00.G22", "000.00.00.G09");
+        var built = messages.build(
+                id,
+                List.of(Edxml.Organ.of("000.00.00.G22", "")),
+                Edxml.BusinessType.UPDATE,
+                "",
+                Outbox.receivers("+000.00.00.G22;-000.00.00.G09"),
+                Edxml.Staff.NONE,
+                java.time.LocalDateTime.now());
+        assertThat(built.message().trace().business().receivers())
+                .containsExactly(new Edxml.Receiver("000.00.00.G22", true), new Edxml.Receiver("000.00.00.G09", false));
+        assertThat(built.attachments())
+                .as("the added agency receives the document")
+                .isNotEmpty();
+        String after = mvc.perform(get("/documents/outgoing/{id}", id).with(clerk))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(after).contains("đã rút khỏi nơi nhận").contains("Văn phòng Chính phủ");
+
+        mvc.perform(post("/documents/outgoing/{id}/recipients", id)
+                        .with(clerk)
+                        .with(csrf())
+                        .param("reason", "Không đổi gì"))
+                .andExpect(flash().attribute("problem", "documents.error.no-recipient-change"));
     }
 
     private Command command(String name) {
