@@ -218,6 +218,14 @@ class InterchangeWorker {
                     }
                     transactions.executeWithoutResult(status -> inbox(document, stored, read.signature()));
                 }
+                case Edxml.StatusMessage status
+                when status.header().statusCode() == StatusCode.RECALL_REQUESTED -> {
+                    StoredFile stored;
+                    try (InputStream again = Files.newInputStream(file)) {
+                        stored = files.store(again, "edxml-status-13.xml", "interchange");
+                    }
+                    transactions.executeWithoutResult(tx -> recallRequested(status.header(), stored));
+                }
                 case Edxml.StatusMessage status -> transactions.executeWithoutResult(tx -> status(status));
             }
         }
@@ -344,15 +352,68 @@ class InterchangeWorker {
      */
     private void recalled(Received received, String organ) {
         Long record = insert(received, organ, BusinessType.REVOCATION, "RECALLED");
-        if (record == null) {
-            return; // this recall was handled before
+        if (record != null) { // else this recall was handled before
+            answerRecall(
+                    record,
+                    received.header().from().organId(),
+                    received.documentId(),
+                    organ,
+                    received.business().reason());
         }
-        Optional<Copy> copy = copy(received.header().from().organId(), received.documentId(), organ);
+    }
+
+    /**
+     * The sender asks a document back with status 13 (some systems do, rather than send a revocation):
+     * kept as a recall record for the recipient the status answers, then handled as a recall — the copy
+     * recalled and 15, or 16 when there is none. A request for none of this installation's units is logged.
+     */
+    private void recallRequested(StatusHeader header, StoredFile stored) {
+        Optional<String> organ = ourCode(header.responseFor().organId());
+        if (organ.isEmpty()) {
+            log.warn(
+                    "interchange: status 13 from {} about {} for {}, not a unit here",
+                    header.from().organId(),
+                    header.responseFor().documentId(),
+                    header.responseFor().organId());
+            return;
+        }
+        Long record = jdbc.sql("""
+                        insert into interchange.inbox (sender, sender_name, recipient, document_id, business_type,
+                            subject, message_file, state, update_key)
+                        values (:sender, :name, :recipient, :doc, 1, :subject, :file, 'RECALLED', :key)
+                        on conflict (sender, document_id, business_type, recipient, update_key) do nothing
+                        returning id
+                        """)
+                .param("sender", header.from().organId())
+                .param("name", header.from().organName())
+                .param("recipient", organ.get())
+                .param("doc", header.responseFor().documentId())
+                .param("subject", header.description())
+                .param("file", stored.id())
+                .param("key", "13")
+                .query(Long.class)
+                .optional()
+                .orElse(null);
+        if (record != null) { // else this request was handled before
+            answerRecall(
+                    record,
+                    header.from().organId(),
+                    header.responseFor().documentId(),
+                    organ.get(),
+                    header.description());
+        }
+    }
+
+    /** A recall of a copy received: the copy recalled and 15 on the recall's record, or 16 when there is none. */
+    private void answerRecall(long record, String sender, String documentId, String organ, String reason) {
+        Optional<Copy> copy = copy(sender, documentId, organ);
         if (copy.isEmpty()) {
             queueStatus(record, StatusCode.RECALL_REFUSED, "Không có văn bản này để thu hồi");
             return;
         }
-        recallCopy(copy.get(), received.business().reason());
+        if (!copy.get().state().equals("RECALLED")) { // asked twice, by revocation and by 13: recalled once
+            recallCopy(copy.get(), reason);
+        }
         queueStatus(record, StatusCode.RECALL_ACCEPTED, "Đã thu hồi văn bản theo yêu cầu");
     }
 

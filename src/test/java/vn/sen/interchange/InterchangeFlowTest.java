@@ -249,6 +249,21 @@ class InterchangeFlowTest {
         worker.exchange();
         assertThat(statusesFor(ministry)).as("nothing to recall").containsExactly(StatusCode.RECALL_REFUSED);
 
+        // another system's way: a status 13 asks a document back — recalled, 15; about nothing received, 16
+        String askedBack = MINISTRY + ",2026/11/24," + (System.nanoTime() % 1000 + 2000) + "/BTC-NSNN";
+        send(ministry, document(askedBack), "edoc");
+        worker.exchange();
+        assertThat(statusesFor(ministry)).containsExactly(StatusCode.ARRIVED);
+        send(ministry, status(askedBack, StatusCode.RECALL_REQUESTED), "status");
+        worker.exchange();
+        assertThat(statusesFor(ministry)).containsExactly(StatusCode.RECALL_ACCEPTED);
+        assertThat(received.waiting(clerk))
+                .extracting(ReceivedDocuments.Received::documentId)
+                .doesNotContain(askedBack);
+        send(ministry, status(MINISTRY + ",2026/01/02,2/BTC", StatusCode.RECALL_REQUESTED), "status");
+        worker.exchange();
+        assertThat(statusesFor(ministry)).containsExactly(StatusCode.RECALL_REFUSED);
+
         // another is refused, with the reason
         String other = MINISTRY + ",2026/11/24," + (System.nanoTime() % 1000 + 1000) + "/BTC-NSNN";
         send(ministry, document(other), "edoc");
