@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -24,6 +25,7 @@ import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBo
 import tools.jackson.databind.json.JsonMapper;
 import vn.sen.files.FileManagement;
 import vn.sen.files.StoredFile;
+import vn.sen.shared.AuditableEvent;
 
 /**
  * The hub's side of the axis protocol (domain §5), for the member systems of the province:
@@ -43,8 +45,16 @@ class HubController {
     private final FileManagement files;
     private final JsonMapper json;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
-    HubController(Hub hub, AgencyDirectory directory, FileManagement files, JsonMapper json, Clock clock) {
+    HubController(
+            Hub hub,
+            AgencyDirectory directory,
+            FileManagement files,
+            JsonMapper json,
+            Clock clock,
+            ApplicationEventPublisher events) {
+        this.events = events;
         this.hub = hub;
         this.directory = directory;
         this.files = files;
@@ -170,9 +180,20 @@ class HubController {
         return entry;
     }
 
+    /** A refusal in the axis format, kept in the audit trail with the calling system and the call. */
     @ExceptionHandler(Hub.Refusal.class)
-    ResponseEntity<Map<String, Object>> refused(Hub.Refusal refusal) {
-        HttpStatus status = refusal.code().equals("AUTH") ? HttpStatus.UNAUTHORIZED : HttpStatus.BAD_REQUEST;
+    ResponseEntity<Map<String, Object>> refused(Hub.Refusal refusal, HttpServletRequest request) {
+        boolean auth = refusal.code().equals("AUTH");
+        HttpStatus status = auth ? HttpStatus.UNAUTHORIZED : HttpStatus.BAD_REQUEST;
+        String system = request.getHeader("systemid");
+        events.publishEvent(new InterchangeRefusal(
+                system == null || system.isBlank() ? "unknown" : system.strip(),
+                "interchange.hub.refused",
+                "axis:"
+                        + request.getRequestURI()
+                                .substring(request.getRequestURI().lastIndexOf('/') + 1),
+                refusal.code() + ": " + refusal.getMessage(),
+                auth ? AuditableEvent.Outcome.DENIED : AuditableEvent.Outcome.FAILURE));
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("status", "FAIL");
         answer.put("ErrorCode", refusal.code());

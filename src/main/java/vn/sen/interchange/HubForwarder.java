@@ -37,6 +37,7 @@ class HubForwarder {
     private final FileManagement files;
     private final InterchangeProperties properties;
     private final AxisClient axis;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
     HubForwarder(
             JdbcClient jdbc,
@@ -44,7 +45,9 @@ class HubForwarder {
             Hub hub,
             FileManagement files,
             InterchangeProperties properties,
-            Clock clock) {
+            Clock clock,
+            org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.hub = hub;
@@ -140,6 +143,10 @@ class HubForwarder {
                 kept++;
             } catch (Hub.Refusal e) {
                 log.warn("interchange: the axis's message {} refused: {}", message.docId(), e.getMessage());
+                events.publishEvent(InterchangeRefusal.received(
+                        "interchange.hub.refused-from-axis",
+                        "axis:" + message.docId(),
+                        "from " + message.from() + " to " + message.to() + ": " + e.code() + " " + e.getMessage()));
                 try {
                     axis.acknowledge(message.docId(), "fail");
                 } catch (AxisClient.AxisException again) {

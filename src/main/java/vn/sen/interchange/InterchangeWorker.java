@@ -58,6 +58,7 @@ class InterchangeWorker {
     private final TrustAnchors anchors;
     private final AxisClient client;
     private final AgencyDirectory directory;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
     InterchangeWorker(
             JdbcClient jdbc,
@@ -69,7 +70,9 @@ class InterchangeWorker {
             Organization organization,
             IncomingDocuments incoming,
             TrustAnchors anchors,
-            AgencyDirectory directory) {
+            AgencyDirectory directory,
+            org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
         this.anchors = anchors;
         this.directory = directory;
         this.organization = organization;
@@ -198,6 +201,10 @@ class InterchangeWorker {
                 kept++;
             } catch (EdxmlException e) {
                 log.warn("interchange: message {} refused: {}", message.docId(), e.getMessage());
+                events.publishEvent(InterchangeRefusal.received(
+                        "interchange.message.unreadable",
+                        "axis:" + message.docId(),
+                        "from " + message.from() + ": " + e.getMessage()));
                 acknowledgeQuietly(message.docId(), "fail");
             } catch (AxisClient.AxisException | IOException | UncheckedIOException e) {
                 log.warn("interchange: message {} not fetched: {}", message.docId(), e.getMessage());
@@ -243,6 +250,10 @@ class InterchangeWorker {
                 continue; // addressed to another agency too: its copy is its system's
             }
             String organ = ours.get();
+            if (signature != null && !signature.valid()) {
+                forged(received, organ, business.type());
+                continue;
+            }
             switch (business.type()) {
                 case REVOCATION -> recalled(received, organ);
                 case UPDATE -> updated(received, organ);
@@ -272,6 +283,26 @@ class InterchangeWorker {
                 .current(code)
                 .map(AgencyDirectory.Agency::code)
                 .filter(current -> organization.unitByCode(current).isPresent());
+    }
+
+    /**
+     * A message whose XML signature does not verify (changed on the way, or signed with another key than
+     * its certificate's): kept as refused, never offered to the clerks nor applied; a document is answered
+     * 02 with the reason, a recall or update 16.
+     */
+    private void forged(Received received, String organ, BusinessType type) {
+        Long id = insert(received, organ, type, "REJECTED");
+        if (id == null) {
+            return; // refused before
+        }
+        String reason =
+                "Chữ ký số của gói tin không hợp lệ: " + received.signature().problem();
+        boolean document = type == BusinessType.NEW || type == BusinessType.REPLACEMENT;
+        queueStatus(id, document ? StatusCode.REJECTED : StatusCode.RECALL_REFUSED, reason);
+        events.publishEvent(InterchangeRefusal.received(
+                "interchange.message.signature-invalid",
+                "edxml:" + received.header().from().organId(),
+                received.documentId() + ": " + received.signature().problem()));
     }
 
     /** A document message as it was received, with what its signature check found. */
@@ -501,6 +532,12 @@ class InterchangeWorker {
                     header.statusCode().code(),
                     header.from().organId(),
                     header.responseFor().documentId());
+            events.publishEvent(InterchangeRefusal.received(
+                    "interchange.status.unknown-document",
+                    "edxml:" + header.from().organId(),
+                    "status " + header.statusCode().code() + " about "
+                            + header.responseFor().documentId() + ", which was never sent to "
+                            + header.from().organId()));
             return;
         }
         int added = jdbc.sql("""

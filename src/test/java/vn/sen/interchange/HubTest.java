@@ -52,6 +52,9 @@ class HubTest {
     @Autowired
     AgencyDirectory directory;
 
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
     final HttpClient http = HttpClient.newHttpClient();
     final JsonMapper json = JsonMapper.builder().build();
 
@@ -95,6 +98,13 @@ class HubTest {
     void calls_not_signed_right_or_not_allowed_are_refused_in_the_axis_format() throws Exception {
         byte[] message = message(DEPARTMENT, "Kiểm tra " + System.nanoTime());
         assertRefused(call("sendEdoc", "snv-an-giang", "wrong-secret-of-someone", send(COMMUNE), message), "AUTH");
+        assertThat(jdbc.sql("""
+                                select outcome from audit.record
+                                where action = 'interchange.hub.refused' and actor = 'snv-an-giang'
+                                  and details like 'AUTH:%' order by seq desc limit 1
+                                """).query(String.class).single())
+                .as("a refused call is in the audit trail")
+                .isEqualTo("DENIED");
         assertRefused(call("sendEdoc", "nobody", "secret-of-the-department", send(COMMUNE), message), "AUTH");
         var stale = AxisHeaders.sign(
                 send(COMMUNE),

@@ -264,6 +264,26 @@ class InterchangeFlowTest {
         worker.exchange();
         assertThat(statusesFor(ministry)).containsExactly(StatusCode.RECALL_REFUSED);
 
+        // a message changed on the way: its signature does not verify — refused with 02, never offered to the
+        // clerks, kept in the audit trail
+        String forged = MINISTRY + ",2026/11/24," + (System.nanoTime() % 1000 + 3000) + "/BTC-NSNN";
+        String signed = new String(
+                message(forged, Business.of(forged, BusinessType.NEW, "", Staff.NONE), "Cấp kinh phí 100 triệu đồng"),
+                StandardCharsets.UTF_8);
+        send(ministry, signed.replace("100 triệu", "900 triệu").getBytes(StandardCharsets.UTF_8), "edoc");
+        worker.exchange();
+        assertThat(statusesFor(ministry)).containsExactly(StatusCode.REJECTED);
+        assertThat(received.waiting(clerk))
+                .extracting(ReceivedDocuments.Received::documentId)
+                .doesNotContain(forged);
+        assertThat(audited("interchange.message.signature-invalid", forged)).isEqualTo(1);
+
+        // a status about a document the province never sent: kept in the audit trail, nothing else changes
+        String neverSent = PROVINCE + ",2026/01/03,3/QĐ-UBND";
+        send(ministry, status(neverSent, StatusCode.REGISTERED), "status");
+        worker.exchange();
+        assertThat(audited("interchange.status.unknown-document", neverSent)).isEqualTo(1);
+
         // another is refused, with the reason
         String other = MINISTRY + ",2026/11/24," + (System.nanoTime() % 1000 + 1000) + "/BTC-NSNN";
         send(ministry, document(other), "edoc");
@@ -472,6 +492,15 @@ class InterchangeFlowTest {
                         out,
                         XmlSignatures.Signer.of(ministryKey));
         return out.toByteArray();
+    }
+
+    /** How many audit records of {@code action} mention {@code text}. */
+    private int audited(String action, String text) {
+        return jdbc.sql("select count(*) from audit.record where action = :action and details like '%' || :text || '%'")
+                .param("action", action)
+                .param("text", text)
+                .query(Integer.class)
+                .single();
     }
 
     private static String sha256(byte[] bytes) throws Exception {
