@@ -75,3 +75,20 @@ if (document.querySelector('input[type=file][data-sen-resumable]')) {
 if (document.querySelector('[data-sen-signing]')) {
     import('./signing.js');
 }
+
+// Buttons that add a line to a text area, e.g. an agency picked from the directory:
+// <button data-sen-append-to="#externalRecipients" data-sen-append="Bộ Tài chính; 000.00.00.G09">.
+document.addEventListener('click', (event) => {
+    const button = event.target.closest('[data-sen-append-to]');
+    const area = button && document.querySelector(button.dataset.senAppendTo);
+    if (!area) {
+        return;
+    }
+    const line = button.dataset.senAppend;
+    const lines = area.value.split('\n').map((l) => l.trim()).filter((l) => l.length > 0);
+    if (!lines.includes(line)) {
+        lines.push(line);
+    }
+    area.value = lines.join('\n');
+    area.focus();
+});

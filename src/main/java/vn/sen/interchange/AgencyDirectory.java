@@ -245,6 +245,25 @@ class AgencyDirectory {
                 .list();
     }
 
+    /**
+     * Agencies one can send to today whose name or code contains {@code text} (accents and case aside),
+     * by name, at most {@code limit}.
+     */
+    @Transactional(readOnly = true)
+    List<Agency> search(String text, int limit) {
+        return jdbc.sql("""
+                        select * from interchange.agency
+                        where not deleted
+                          and (organization.fold(name) like '%' || organization.fold(:text) || '%'
+                               or code ilike '%' || :text || '%')
+                        order by name, code limit :limit
+                        """)
+                .param("text", text.strip())
+                .param("limit", limit)
+                .query(AgencyDirectory::agency)
+                .list();
+    }
+
     /** The version of {@code source}'s directory this installation last synchronised (0 for never). */
     @Transactional(readOnly = true)
     long syncedVersion(String source) {

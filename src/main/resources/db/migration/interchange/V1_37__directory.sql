@@ -19,6 +19,7 @@ create table interchange.agency (
 create sequence interchange.agency_version;
 create index agency_by_version on interchange.agency (version);
 create index agency_replaced_by on interchange.agency (replaced_by);
+create index agency_name on interchange.agency using gin (organization.fold(name) public.gin_trgm_ops);
 
 -- How far this installation has synchronised the directory of the hub or axis it is connected to.
 create table interchange.directory_sync (

@@ -39,6 +39,9 @@ class DocumentBrowserTest extends vn.sen.BrowserTest {
     @Autowired
     Organization organization;
 
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
     @BeforeEach
     void demoProvince() {
         demo.ensureLoaded();
@@ -149,6 +152,14 @@ class DocumentBrowserTest extends vn.sen.BrowserTest {
                 .locator("#signerOfficerId")
                 .selectOption(new SelectOption().setValue(Long.toString(officerOf("chutich"))));
         specialist.locator("#recipients").selectOption(new SelectOption().setValue(Long.toString(homeAffairs)));
+        // an agency outside, picked from the interchange directory by a few letters of its name
+        jdbc.sql("""
+                insert into interchange.agency (code, name, version) values ('000.00.00.G09', 'Bộ Tài chính', 1)
+                on conflict (code) do nothing
+                """).update();
+        specialist.locator("#externalRecipients-search").fill("tai chinh");
+        specialist.locator("#externalRecipients-suggestions button").first().click();
+        assertThat(specialist.locator("#externalRecipients")).hasValue("Bộ Tài chính; 000.00.00.G09");
         specialist.getByLabel("Tệp dự thảo (PDF, DOCX)").setInputFiles(draft);
         specialist
                 .getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Lưu dự thảo"))

@@ -61,6 +61,9 @@ class OutgoingInterchangeTest {
     @Autowired
     Outbox outbox;
 
+    @Autowired
+    AgencyDirectory directory;
+
     @TempDir
     Path dir;
 
@@ -288,6 +291,46 @@ class OutgoingInterchangeTest {
                         .with(csrf())
                         .param("reason", "Không đổi gì"))
                 .andExpect(flash().attribute("problem", "documents.error.no-recipient-change"));
+    }
+
+    /**
+     * The directory as one types: accents and case aside, only agencies one can send to today, each a
+     * button adding "name; code" to the form's text area (whose id is checked); the drafting form has the box.
+     */
+    @Test
+    void the_directory_suggests_agencies_for_the_outside_recipients() throws Exception {
+        demo.ensureLoaded();
+        directory.record(AgencyDirectory.Agency.of("000.00.00.G09", "Bộ Tài chính"));
+        directory.record(AgencyDirectory.Agency.of("000.00.00.G98", "Bộ Tài chính cũ"));
+        directory.replace("000.00.00.G98", "000.00.00.G09", null, java.time.LocalDate.of(2025, 3, 1));
+        var specialist = authentication(logins.signedIn("chuyenvien"));
+        String found = mvc.perform(get("/interchange/agencies")
+                        .param("q", "TAI CHINH")
+                        .param("target", "externalRecipients")
+                        .with(specialist))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(found)
+                .contains("data-sen-append-to=\"#externalRecipients\"")
+                .contains("data-sen-append=\"Bộ Tài chính; 000.00.00.G09\"")
+                .doesNotContain("000.00.00.G98");
+        String hostile = mvc.perform(get("/interchange/agencies")
+                        .param("q", "tài chính")
+                        .param("target", "x\"><script>alert(1)</script>")
+                        .with(specialist))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(hostile).doesNotContain("<script>").doesNotContain("data-sen-append-to");
+        assertThat(mvc.perform(get("/documents/outgoing/new").with(specialist))
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString())
+                .contains("id=\"externalRecipients-search\"");
+        mvc.perform(get("/interchange/agencies").param("q", "tai chinh"))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status()
+                        .is3xxRedirection());
     }
 
     private Command command(String name) {
