@@ -23,23 +23,22 @@ import tools.jackson.databind.json.JsonMapper;
  * A client of the axis protocol (domain §5) — the national axis or a provincial hub, Sen's own included:
  * sends a message file to organisation codes, lists what waits for this system, fetches a message
  * (the Base64 inside the JSON answer decoded as it arrives, so any size fits in bounded memory) and
- * acknowledges it. Every call carries the signed {@link AxisHeaders}.
+ * acknowledges it; reads the directory's changes. Every call carries the signed {@link AxisHeaders}.
  */
-final class AxisClient {
+final class AxisClient implements Transport {
 
-    /** A message waiting for this system. */
-    record Waiting(String docId, String from, String to, String messageType) {}
+    /** The axis protocol, for connections whose transport is {@code axis} (the default). */
+    @org.springframework.stereotype.Component
+    static final class Factory implements Transport.Factory {
 
-    /** The axis refused a call, or could not be reached. */
-    static final class AxisException extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-
-        AxisException(String message) {
-            super(message);
+        @Override
+        public String name() {
+            return "axis";
         }
 
-        AxisException(String message, Throwable cause) {
-            super(message, cause);
+        @Override
+        public Transport connect(URI url, String systemId, String secret, Clock clock) {
+            return new AxisClient(url, systemId, secret, Duration.ofSeconds(10), clock);
         }
     }
 
@@ -62,12 +61,15 @@ final class AxisClient {
     }
 
     /** Sends a message file from {@code from} to {@code to}; returns the axis's id of it. */
-    String send(Path message, String from, List<String> to, String messageType) {
+    @Override
+    public String send(Path message, String from, List<String> to, String messageType) {
         return send(publisher(message), from, to, messageType);
     }
 
     /** Sends the message {@code body} opens, from {@code from} to {@code to}; returns the axis's id of it. */
-    String send(java.util.function.Supplier<InputStream> body, String from, List<String> to, String messageType) {
+    @Override
+    public String send(
+            java.util.function.Supplier<InputStream> body, String from, List<String> to, String messageType) {
         return send(HttpRequest.BodyPublishers.ofInputStream(body), from, to, messageType);
     }
 
@@ -82,7 +84,8 @@ final class AxisClient {
     }
 
     /** The messages waiting for this system. */
-    List<Waiting> received() {
+    @Override
+    public List<Waiting> received() {
         JsonNode answer = call("getReceivedEdocList", Map.of(), null);
         List<Waiting> waiting = new ArrayList<>();
         for (JsonNode item : answer.path("data")) {
@@ -96,7 +99,8 @@ final class AxisClient {
     }
 
     /** Writes the message {@code docId} into {@code out}, decoded, as it arrives. */
-    void fetch(String docId, OutputStream out) {
+    @Override
+    public void fetch(String docId, OutputStream out) {
         HttpResponse<InputStream> response = exchange("getEdoc", Map.of("docId", docId), null);
         try (InputStream in = new java.io.BufferedInputStream(response.body(), 1 << 16)) {
             ByteArrayOutputStream head = new ByteArrayOutputStream();
@@ -114,18 +118,19 @@ final class AxisClient {
                 }
             }
             JsonNode answer = json.readTree(head.toString(StandardCharsets.UTF_8));
-            throw new AxisException(
+            throw new TransportException(
                     "getEdoc " + docId + ": " + answer.path("ErrorCode").asString("") + " "
                             + answer.path("ErrorDesc").asString("no data"));
         } catch (IOException e) {
-            throw new AxisException("getEdoc " + docId + ": " + e.getMessage(), e);
+            throw new TransportException("getEdoc " + docId + ": " + e.getMessage(), e);
         } catch (tools.jackson.core.JacksonException e) {
-            throw new AxisException("getEdoc " + docId + ": the answer is not JSON");
+            throw new TransportException("getEdoc " + docId + ": the answer is not JSON");
         }
     }
 
     /** Acknowledges a fetched message: {@code done}, {@code fail} or {@code processing}. */
-    void acknowledge(String docId, String status) {
+    @Override
+    public void acknowledge(String docId, String status) {
         call("updateStatus", Map.of("docId", docId, "status", status), HttpRequest.BodyPublishers.noBody());
     }
 
@@ -133,7 +138,8 @@ final class AxisClient {
      * What changed in the directory after {@code version} ({@code getSynchronizeUnit}), oldest change
      * first; each entry carries its own version.
      */
-    List<AgencyDirectory.Agency> synchronize(long version) {
+    @Override
+    public List<AgencyDirectory.Agency> synchronize(long version) {
         return agencies(call("getSynchronizeUnit", Map.of("version", Long.toString(version)), null));
     }
 
@@ -177,7 +183,7 @@ final class AxisClient {
         return text.isEmpty()
                 ? null
                 : EdxmlMapping.day(text)
-                        .orElseThrow(() -> new AxisException("directory: '" + text + "' is not a date"));
+                        .orElseThrow(() -> new TransportException("directory: '" + text + "' is not a date"));
     }
 
     private static void decodeUntilQuote(InputStream in, OutputStream out) throws IOException {
@@ -206,10 +212,10 @@ final class AxisClient {
         try (InputStream in = response.body()) {
             answer = json.readTree(in);
         } catch (IOException | tools.jackson.core.JacksonException e) {
-            throw new AxisException(name + ": HTTP " + response.statusCode() + ", the answer is not JSON");
+            throw new TransportException(name + ": HTTP " + response.statusCode() + ", the answer is not JSON");
         }
         if (!"OK".equals(answer.path("status").asString(""))) {
-            throw new AxisException(name + ": " + answer.path("ErrorCode").asString("") + " "
+            throw new TransportException(name + ": " + answer.path("ErrorCode").asString("") + " "
                     + answer.path("ErrorDesc").asString("HTTP " + response.statusCode()));
         }
         return answer;
@@ -227,10 +233,10 @@ final class AxisClient {
         try {
             return http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
         } catch (IOException e) {
-            throw new AxisException(name + ": " + base + " cannot be reached (" + e.getMessage() + ")", e);
+            throw new TransportException(name + ": " + base + " cannot be reached (" + e.getMessage() + ")", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new AxisException(name + ": interrupted", e);
+            throw new TransportException(name + ": interrupted", e);
         }
     }
 
@@ -238,7 +244,7 @@ final class AxisClient {
         try {
             return HttpRequest.BodyPublishers.ofFile(message);
         } catch (java.io.FileNotFoundException e) {
-            throw new AxisException("no message file " + message, e);
+            throw new TransportException("no message file " + message, e);
         }
     }
 }

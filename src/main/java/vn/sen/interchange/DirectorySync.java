@@ -1,6 +1,5 @@
 package vn.sen.interchange;
 
-import java.time.Clock;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,18 +21,18 @@ class DirectorySync {
 
     private final AgencyDirectory directory;
     private final TransactionTemplate transactions;
-    private final AxisClient client;
+    private final Transport client;
     private final String source;
 
     DirectorySync(
             AgencyDirectory directory,
             TransactionTemplate transactions,
             InterchangeProperties properties,
-            Clock clock) {
+            Transports transports) {
         this.directory = directory;
         this.transactions = transactions;
         // a hub takes the directory from the national axis it forwards to, a member from its hub
-        this.client = properties.forwards() ? properties.upstream(clock) : properties.client(clock);
+        this.client = properties.forwards() ? transports.upstream() : transports.connection();
         this.source = properties.forwards()
                 ? properties.upstreamUrl().toString()
                 : properties.connected() ? properties.hubUrl().toString() : "";
@@ -55,7 +54,7 @@ class DirectorySync {
         if (client != null) {
             try {
                 sync();
-            } catch (AxisClient.AxisException e) {
+            } catch (Transport.TransportException e) {
                 log.warn("interchange: directory not synchronised: {}", e.getMessage());
             }
         }

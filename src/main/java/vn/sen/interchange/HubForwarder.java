@@ -6,7 +6,6 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -36,7 +35,7 @@ class HubForwarder {
     private final Hub hub;
     private final FileManagement files;
     private final InterchangeProperties properties;
-    private final AxisClient axis;
+    private final Transport axis;
     private final org.springframework.context.ApplicationEventPublisher events;
 
     HubForwarder(
@@ -45,7 +44,7 @@ class HubForwarder {
             Hub hub,
             FileManagement files,
             InterchangeProperties properties,
-            Clock clock,
+            Transports transports,
             org.springframework.context.ApplicationEventPublisher events) {
         this.events = events;
         this.jdbc = jdbc;
@@ -53,7 +52,7 @@ class HubForwarder {
         this.hub = hub;
         this.files = files;
         this.properties = properties;
-        this.axis = properties.upstream(clock);
+        this.axis = transports.upstream();
     }
 
     @Scheduled(
@@ -80,7 +79,7 @@ class HubForwarder {
                         .param("id", up.id())
                         .update();
                 sent++;
-            } catch (AxisClient.AxisException | UncheckedIOException e) {
+            } catch (Transport.TransportException | UncheckedIOException e) {
                 log.warn("interchange: message {} not forwarded to the axis: {}", up.docId(), e.getMessage());
             }
         }
@@ -112,15 +111,15 @@ class HubForwarder {
 
     /** Brings down what the axis holds for the members; returns how many messages were kept. */
     int collect() {
-        List<AxisClient.Waiting> waiting;
+        List<Transport.Waiting> waiting;
         try {
             waiting = axis.received();
-        } catch (AxisClient.AxisException e) {
+        } catch (Transport.TransportException e) {
             log.warn("interchange: cannot list the axis's messages: {}", e.getMessage());
             return 0;
         }
         int kept = 0;
-        for (AxisClient.Waiting message : waiting) {
+        for (Transport.Waiting message : waiting) {
             try {
                 Path temporary = properties.temporaryFile("axis-");
                 StoredFile stored;
@@ -149,10 +148,10 @@ class HubForwarder {
                         "from " + message.from() + " to " + message.to() + ": " + e.code() + " " + e.getMessage()));
                 try {
                     axis.acknowledge(message.docId(), "fail");
-                } catch (AxisClient.AxisException again) {
+                } catch (Transport.TransportException again) {
                     log.warn("interchange: cannot acknowledge {}: {}", message.docId(), again.getMessage());
                 }
-            } catch (AxisClient.AxisException | IOException | UncheckedIOException e) {
+            } catch (Transport.TransportException | IOException | UncheckedIOException e) {
                 log.warn("interchange: the axis's message {} not fetched: {}", message.docId(), e.getMessage());
             }
         }

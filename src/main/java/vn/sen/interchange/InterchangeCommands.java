@@ -204,7 +204,7 @@ class InterchangeCommands {
                 AgencyDirectory.Changes changes;
                 try {
                     changes = sync.sync();
-                } catch (AxisClient.AxisException e) {
+                } catch (Transport.TransportException e) {
                     throw new CommandException(e.getMessage());
                 }
                 out.println(json.writeValueAsString(new Synced(

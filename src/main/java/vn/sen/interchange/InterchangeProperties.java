@@ -29,6 +29,8 @@ import vn.sen.signing.SignatureDevices;
  *     which it fetches what comes for its members); without it such messages are refused
  * @param upstreamSystemId the hub's system id on the national axis
  * @param upstreamSecret the secret its calls there are signed with
+ * @param transport the protocol of the hub connection ({@link Transport}; {@code axis} by default)
+ * @param upstreamTransport the protocol of the connection to the national axis
  */
 @ConfigurationProperties("sen.interchange")
 record InterchangeProperties(
@@ -44,7 +46,9 @@ record InterchangeProperties(
         @DefaultValue("6h") Duration directoryInterval,
         URI upstreamUrl,
         String upstreamSystemId,
-        String upstreamSecret) {
+        String upstreamSecret,
+        @DefaultValue("axis") String transport,
+        @DefaultValue("axis") String upstreamTransport) {
 
     InterchangeProperties {
         if (temporary == null) {
@@ -55,6 +59,12 @@ record InterchangeProperties(
         }
         if (lease == null) {
             lease = Duration.ofMinutes(5);
+        }
+        if (transport == null) {
+            transport = "axis";
+        }
+        if (upstreamTransport == null) {
+            upstreamTransport = "axis";
         }
     }
 
@@ -74,19 +84,9 @@ record InterchangeProperties(
         return hubUrl != null && systemId != null && secret != null;
     }
 
-    /** A client of the hub this installation is connected to, or null when it is not. */
-    AxisClient client(java.time.Clock clock) {
-        return connected() ? new AxisClient(hubUrl, systemId, secret, TIMEOUT, clock) : null;
-    }
-
     /** Whether this hub forwards to the national axis. */
     boolean forwards() {
         return upstreamUrl != null && upstreamSystemId != null && upstreamSecret != null;
-    }
-
-    /** A client of the national axis this hub forwards to, or null when it does not. */
-    AxisClient upstream(java.time.Clock clock) {
-        return forwards() ? new AxisClient(upstreamUrl, upstreamSystemId, upstreamSecret, TIMEOUT, clock) : null;
     }
 
     /** A new empty file in the temporary directory, for a message on its way in or out. */
@@ -94,6 +94,4 @@ record InterchangeProperties(
         java.nio.file.Files.createDirectories(temporary);
         return java.nio.file.Files.createTempFile(temporary, prefix, ".xml");
     }
-
-    private static final Duration TIMEOUT = Duration.ofSeconds(10);
 }

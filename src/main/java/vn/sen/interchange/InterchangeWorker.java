@@ -56,7 +56,7 @@ class InterchangeWorker {
     private final Organization organization;
     private final IncomingDocuments incoming;
     private final TrustAnchors anchors;
-    private final AxisClient client;
+    private final Transport client;
     private final AgencyDirectory directory;
     private final org.springframework.context.ApplicationEventPublisher events;
 
@@ -71,6 +71,7 @@ class InterchangeWorker {
             IncomingDocuments incoming,
             TrustAnchors anchors,
             AgencyDirectory directory,
+            Transports transports,
             org.springframework.context.ApplicationEventPublisher events) {
         this.events = events;
         this.anchors = anchors;
@@ -83,7 +84,7 @@ class InterchangeWorker {
         this.files = files;
         this.properties = properties;
         this.clock = clock;
-        this.client = properties.client(clock);
+        this.client = transports.connection();
     }
 
     @Scheduled(
@@ -146,7 +147,7 @@ class InterchangeWorker {
                         .param("id", queued.id())
                         .update();
                 sent++;
-            } catch (AxisClient.AxisException | RuleViolation | IOException | UncheckedIOException e) {
+            } catch (Transport.TransportException | RuleViolation | IOException | UncheckedIOException e) {
                 failed("interchange.outbox", queued.id(), queued.attempts(), e);
             }
         }
@@ -179,14 +180,14 @@ class InterchangeWorker {
     /** Fetches every message waiting for this installation; returns how many were kept. */
     int receive() {
         int kept = 0;
-        List<AxisClient.Waiting> waiting;
+        List<Transport.Waiting> waiting;
         try {
             waiting = client.received();
-        } catch (AxisClient.AxisException e) {
+        } catch (Transport.TransportException e) {
             log.warn("interchange: cannot list received messages: {}", e.getMessage());
             return 0;
         }
-        for (AxisClient.Waiting message : waiting) {
+        for (Transport.Waiting message : waiting) {
             try {
                 Path file = properties.temporaryFile("message-");
                 try {
@@ -206,7 +207,7 @@ class InterchangeWorker {
                         "axis:" + message.docId(),
                         "from " + message.from() + ": " + e.getMessage()));
                 acknowledgeQuietly(message.docId(), "fail");
-            } catch (AxisClient.AxisException | IOException | UncheckedIOException e) {
+            } catch (Transport.TransportException | IOException | UncheckedIOException e) {
                 log.warn("interchange: message {} not fetched: {}", message.docId(), e.getMessage());
             }
         }
@@ -623,7 +624,7 @@ class InterchangeWorker {
                         .param("id", queued.id())
                         .update();
                 sent++;
-            } catch (AxisClient.AxisException | IOException | UncheckedIOException e) {
+            } catch (Transport.TransportException | IOException | UncheckedIOException e) {
                 failed("interchange.status_outbox", queued.id(), queued.attempts(), e);
             }
         }
@@ -677,7 +678,7 @@ class InterchangeWorker {
     private void acknowledgeQuietly(String docId, String status) {
         try {
             client.acknowledge(docId, status);
-        } catch (AxisClient.AxisException e) {
+        } catch (Transport.TransportException e) {
             log.warn("interchange: cannot acknowledge {}: {}", docId, e.getMessage());
         }
     }

@@ -314,7 +314,7 @@ class EdxmlCodecTest {
                 .edxmlInspectCommand(
                         JsonMapper.builder().build(),
                         new InterchangeProperties(
-                                null, null, dir, null, null, null, null, 12, null, null, null, null, null));
+                                null, null, dir, null, null, null, null, 12, null, null, null, null, null, null, null));
         var out = new StringWriter();
         assertThat(command.run(List.of(file.toString()), new PrintWriter(out, true)))
                 .isZero();
