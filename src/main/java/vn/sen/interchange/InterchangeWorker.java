@@ -356,11 +356,11 @@ class InterchangeWorker {
     private Optional<Copy> copy(String sender, String documentId, String organ) {
         return jdbc.sql("""
                         select id, state, incoming_id from interchange.inbox
-                        where sender = :sender and document_id = :doc and recipient = :recipient
+                        where sender in (:senders) and document_id = :doc and recipient = :recipient
                           and business_type in (0, 3)
                         order by id limit 1 for update
                         """)
-                .param("sender", sender)
+                .param("senders", directory.formerCodes(sender)) // a sender renamed by a merger recalls too
                 .param("doc", documentId)
                 .param("recipient", organ)
                 .query((rs, n) -> new Copy(rs.getLong(1), rs.getString(2), (Long) rs.getObject(3)))

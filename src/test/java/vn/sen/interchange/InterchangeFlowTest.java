@@ -441,6 +441,37 @@ class InterchangeFlowTest {
         return ProvinceDecisions.status(Organ.of(MINISTRY, "Bộ Tài chính"), PROVINCE, documentId, code);
     }
 
+    /**
+     * The 2025 mergers: a document received from an agency's old code, then recalled from the code that
+     * replaced it — the copy is found and recalled, 15 goes back; the 01 of a document from the old code
+     * goes to the code of today.
+     */
+    @Test
+    void a_recall_from_the_code_that_replaced_the_senders_finds_the_copy() throws Exception {
+        var ministry = ministry();
+        String before = "000.00.00.G15";
+        hub.register(
+                "bo-tai-chinh",
+                "Bộ Tài chính",
+                "secret-of-the-ministry",
+                List.of(Organ.of(MINISTRY, "BTC"), Organ.of(before, "Bộ cũ")));
+        String documentId = before + ",2025/01/10," + (System.nanoTime() % 1000 + 100) + "/BKH";
+        Path file = dir.resolve("cu-" + System.nanoTime() + ".xml");
+        Files.write(file, message(documentId, Business.of(documentId, BusinessType.NEW, "", Staff.NONE), "Cũ", before));
+        ministry.send(file, before, List.of(PROVINCE), "edoc");
+        worker.exchange();
+        assertThat(statusesFor(ministry)).containsExactly(StatusCode.ARRIVED);
+
+        directory.record(AgencyDirectory.Agency.of(before, "Bộ cũ"));
+        directory.replace(before, MINISTRY, null, LocalDate.of(2025, 3, 1));
+        send(ministry, revocation(documentId), "edoc"); // from the Ministry's code of today
+        worker.exchange();
+        assertThat(statusesFor(ministry)).containsExactly(StatusCode.RECALL_ACCEPTED);
+        assertThat(received.waiting(scope("vanthu")))
+                .extracting(ReceivedDocuments.Received::documentId)
+                .doesNotContain(documentId);
+    }
+
     private byte[] revocation(String documentId) {
         return message(documentId, BusinessType.REVOCATION, "Ban hành nhầm, thu hồi");
     }
@@ -459,9 +490,14 @@ class InterchangeFlowTest {
 
     /** A message of the Ministry for {@code documentId} ({@code organ,date,number/notation}). */
     private byte[] message(String documentId, Business business, String subject) {
+        return message(documentId, business, subject, MINISTRY);
+    }
+
+    /** A message of the Ministry from its organisation code {@code from}. */
+    private byte[] message(String documentId, Business business, String subject, String from) {
         String code = documentId.substring(documentId.lastIndexOf(',') + 1);
         var header = new DocumentHeader(
-                Organ.of(MINISTRY, "Bộ Tài chính"),
+                Organ.of(from, "Bộ Tài chính"),
                 List.of(Organ.of(PROVINCE, "UBND tỉnh An Giang")),
                 documentId,
                 code.substring(0, code.indexOf('/')),
@@ -524,4 +560,7 @@ class InterchangeFlowTest {
 
     @Autowired
     org.springframework.context.ApplicationContext context;
+
+    @Autowired
+    AgencyDirectory directory;
 }
