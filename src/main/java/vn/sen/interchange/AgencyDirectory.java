@@ -94,34 +94,36 @@ class AgencyDirectory {
         this.jdbc = jdbc;
     }
 
-    /**
-     * Records what a source says about an agency: a new agency is added, a different entry changes it, an
-     * identical one changes nothing (and keeps its version).
-     */
+    /** Records what this installation knows of an agency itself (a hub's member, a merger). */
     Changes record(Agency agency) {
+        return record(agency, "");
+    }
+
+    /**
+     * Records what {@code source} says about an agency: a new agency is added, a different entry changes
+     * it, an identical one changes nothing (and keeps its version).
+     */
+    Changes record(Agency agency, String source) {
         if (!agency.code().matches("[A-Za-z0-9._-]{1,32}")) {
             throw new IllegalArgumentException("'" + agency.code() + "' is not an organisation code");
         }
-        // one writer at a time: versions become visible in the order they were given, so a member that
-        // synchronised up to a version never misses an earlier one committed later
-        jdbc.sql("select pg_advisory_xact_lock(hashtext('interchange.agency'))")
-                .query()
-                .singleRow();
+        oneWriter();
         Optional<Agency> known = find(agency.code());
         if (known.isPresent() && known.get().sameAs(agency)) {
             return Changes.NONE;
         }
         jdbc.sql("""
                 insert into interchange.agency (code, name, parent_code, address, email, phone, valid_from,
-                    valid_to, replaced_by, deleted, version, modified_at)
+                    valid_to, replaced_by, deleted, version, modified_at, source)
                 values (:code, :name, :parent, :address, :email, :phone, :from, :to, :replacedBy, :deleted,
-                    nextval('interchange.agency_version'), now())
+                    nextval('interchange.agency_version'), now(), :source)
                 on conflict (code) do update set name = excluded.name, parent_code = excluded.parent_code,
                     address = excluded.address, email = excluded.email, phone = excluded.phone,
                     valid_from = excluded.valid_from, valid_to = excluded.valid_to,
                     replaced_by = excluded.replaced_by, deleted = excluded.deleted,
-                    version = excluded.version, modified_at = excluded.modified_at
+                    version = excluded.version, modified_at = excluded.modified_at, source = excluded.source
                 """)
+                .param("source", source)
                 .param("code", agency.code())
                 .param("name", agency.name())
                 .param("parent", agency.parentCode())
@@ -137,6 +139,23 @@ class AgencyDirectory {
             return new Changes(1, 0, 0);
         }
         return agency.deleted() && !known.get().deleted() ? new Changes(0, 0, 1) : new Changes(0, 1, 0);
+    }
+
+    /**
+     * What {@code source} no longer lists, when it publishes its whole directory rather than its changes:
+     * the agencies recorded from it that are not among {@code listed} are deleted.
+     */
+    Changes dropMissing(String source, java.util.Collection<String> listed) {
+        oneWriter();
+        int dropped = jdbc.sql("""
+                        update interchange.agency set deleted = true, modified_at = now(),
+                            version = nextval('interchange.agency_version')
+                        where source = :source and not deleted and not (code = any(:listed))
+                        """)
+                .param("source", source)
+                .param("listed", listed.toArray(String[]::new))
+                .update();
+        return new Changes(0, 0, dropped);
     }
 
     /**
@@ -176,6 +195,16 @@ class AgencyDirectory {
                 true,
                 0,
                 null)));
+    }
+
+    /**
+     * One writer at a time, until the transaction ends: versions become visible in the order they were
+     * given, so a member that synchronised up to a version never misses an earlier one committed later.
+     */
+    private void oneWriter() {
+        jdbc.sql("select pg_advisory_xact_lock(hashtext('interchange.agency'))")
+                .query()
+                .singleRow();
     }
 
     @Transactional(readOnly = true)

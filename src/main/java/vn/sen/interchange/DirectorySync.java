@@ -12,7 +12,8 @@ import vn.sen.interchange.AgencyDirectory.Changes;
  * Keeps the agency directory in step with the hub this installation is connected to — or, for a hub
  * that forwards, with the national axis (đồng bộ danh bạ): asks what changed after the version it last
  * saw ({@code getSynchronizeUnit}), page by page, each page recorded with the version it reached in one
- * transaction — a stop resumes where it was.
+ * transaction — a stop resumes where it was. A hub that does not number its changes answers with its
+ * whole directory: it is taken as it is, and what it no longer lists is deleted here.
  */
 @Component
 class DirectorySync {
@@ -69,24 +70,44 @@ class DirectorySync {
         Changes total = Changes.NONE;
         while (true) {
             List<AgencyDirectory.Agency> page = client.synchronize(since);
+            if (!page.isEmpty() && page.stream().allMatch(agency -> agency.version() == 0)) {
+                return snapshot(page); // a hub that does not number its changes sends all it has
+            }
             long reached = page.stream()
                     .mapToLong(AgencyDirectory.Agency::version)
                     .max()
                     .orElse(since);
-            if (reached <= since) { // nothing newer (a hub that does not number its changes stops here too)
+            if (reached <= since) {
                 directory.synced(source, since, total);
                 return total;
             }
             Changes changes = transactions.execute(tx -> {
-                Changes made = Changes.NONE;
-                for (AgencyDirectory.Agency agency : page) {
-                    made = made.plus(directory.record(agency));
-                }
+                Changes made = record(page);
                 directory.synced(source, reached, made);
                 return made;
             });
             total = total.plus(changes);
             since = reached;
         }
+    }
+
+    /** The hub's whole directory: each agency recorded, and what it no longer lists deleted. */
+    private Changes snapshot(List<AgencyDirectory.Agency> all) {
+        return transactions.execute(tx -> {
+            Changes made = record(all)
+                    .plus(directory.dropMissing(
+                            source,
+                            all.stream().map(AgencyDirectory.Agency::code).toList()));
+            directory.synced(source, 0, made);
+            return made;
+        });
+    }
+
+    private Changes record(List<AgencyDirectory.Agency> agencies) {
+        Changes made = Changes.NONE;
+        for (AgencyDirectory.Agency agency : agencies) {
+            made = made.plus(directory.record(agency, source));
+        }
+        return made;
     }
 }

@@ -14,7 +14,9 @@ create table interchange.agency (
     replaced_by varchar(32),
     deleted     boolean       not null default false,
     version     bigint        not null,
-    modified_at timestamptz   not null default now()
+    modified_at timestamptz   not null default now(),
+    -- the hub or axis that published it ('' for what this installation recorded itself)
+    source      varchar(300)  not null default ''
 );
 create sequence interchange.agency_version;
 create index agency_by_version on interchange.agency (version);

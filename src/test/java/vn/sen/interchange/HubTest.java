@@ -55,6 +55,9 @@ class HubTest {
     @Autowired
     org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
+    @Autowired
+    org.springframework.transaction.support.TransactionTemplate transactions;
+
     final HttpClient http = HttpClient.newHttpClient();
     final JsonMapper json = JsonMapper.builder().build();
 
@@ -175,6 +178,64 @@ class HubTest {
         assertThat(list.get("data").valueStream().map(d -> d.get("docId").asString()))
                 .as("the old code reaches the system that receives for the new one")
                 .contains(sent.get("DocId").asString());
+    }
+
+    /**
+     * A provincial hub of another vendor that does not number its changes answers with its whole
+     * directory, in its own field names: taken as it is; an agency it stops listing is deleted here.
+     */
+    @Test
+    void a_hub_without_versions_gives_its_whole_directory_and_what_it_drops_is_deleted() throws Exception {
+        var lists = new java.util.ArrayDeque<>(List.of("""
+                {"status":"OK","data":[{"organId":"000.07.01.H01","organName":"UBND xã An Phú"},
+                  {"organId":"000.07.02.H01","organName":"UBND xã Vĩnh Hậu"}]}""", """
+                {"status":"OK","data":[{"organId":"000.07.01.H01","organName":"UBND xã An Phú"}]}"""));
+        var server = com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/axis/getSynchronizeUnit", exchange -> {
+            byte[] body = lists.size() > 1
+                    ? lists.poll().getBytes(java.nio.charset.StandardCharsets.UTF_8)
+                    : lists.peek().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.sendResponseHeaders(200, body.length);
+            try (var out = exchange.getResponseBody()) {
+                out.write(body);
+            }
+        });
+        server.start();
+        try {
+            var properties = new InterchangeProperties(
+                    null,
+                    null,
+                    null,
+                    URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/axis/"),
+                    "sen-an-giang",
+                    "secret-of-the-province-1",
+                    null,
+                    12,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null);
+            var sync = new DirectorySync(
+                    directory,
+                    transactions,
+                    properties,
+                    new Transports(properties, List.of(new AxisClient.Factory()), java.time.Clock.systemUTC()));
+            assertThat(sync.sync()).isEqualTo(new AgencyDirectory.Changes(2, 0, 0));
+            assertThat(sync.sync())
+                    .as("the second no longer lists Vĩnh Hậu")
+                    .isEqualTo(new AgencyDirectory.Changes(0, 0, 1));
+            assertThat(directory.find("000.07.02.H01").orElseThrow().deleted()).isTrue();
+            assertThat(directory.find("000.07.01.H01").orElseThrow().name()).isEqualTo("UBND xã An Phú");
+            assertThat(directory.find(DEPARTMENT).orElseThrow().deleted())
+                    .as("what this hub recorded itself is not that hub's to delete")
+                    .isFalse();
+        } finally {
+            server.stop(0);
+        }
     }
 
     @Test
