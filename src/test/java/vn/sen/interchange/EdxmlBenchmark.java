@@ -54,7 +54,9 @@ import vn.sen.signing.TestPki;
 @Measurement(iterations = 3)
 public class EdxmlBenchmark {
 
-    static final int ATTACHMENT_MB = 750;
+    /** The attachment's size: 750 MB makes a 1 GB message, 75 MB the 100 MB one of the target. */
+    @org.openjdk.jmh.annotations.Param({"750"})
+    public int attachmentMb;
 
     Path dir;
     Path attachment;
@@ -70,7 +72,7 @@ public class EdxmlBenchmark {
         var random = new Random(7);
         byte[] chunk = new byte[1 << 20];
         try (OutputStream out = Files.newOutputStream(attachment)) {
-            for (int i = 0; i < ATTACHMENT_MB; i++) {
+            for (int i = 0; i < attachmentMb; i++) {
                 random.nextBytes(chunk);
                 out.write(chunk);
             }
@@ -94,7 +96,7 @@ public class EdxmlBenchmark {
                 .sum();
         System.out.printf(
                 "%nEDXML message %d MB, attachment %d MB, heap limit %d MB, peak heap (sum of pools) %d MB%n",
-                Files.size(message) >> 20, ATTACHMENT_MB, Runtime.getRuntime().maxMemory() >> 20, peak >> 20);
+                Files.size(message) >> 20, attachmentMb, Runtime.getRuntime().maxMemory() >> 20, peak >> 20);
         device.close();
         try (var files = Files.list(dir)) {
             for (Path file : files.toList()) {
