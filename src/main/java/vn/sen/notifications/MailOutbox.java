@@ -1,15 +1,19 @@
 package vn.sen.notifications;
 
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.io.ByteArrayResource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mail.MailException;
 import org.springframework.mail.SimpleMailMessage;
 import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.scheduling.annotation.Async;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -71,7 +75,16 @@ class MailOutbox {
         }
     }
 
-    private record Mail(long id, String address, int attempts, String subject, String text, String link) {}
+    private record Mail(
+            long id,
+            String address,
+            int attempts,
+            String subject,
+            String text,
+            String link,
+            String attachmentName,
+            String attachmentType,
+            byte[] attachment) {}
 
     /** Sends every mail that is due; returns how many were sent. */
     int sendDue() {
@@ -83,8 +96,9 @@ class MailOutbox {
         while (true) {
             Integer batch = transactions.execute(tx -> {
                 List<Mail> due = jdbc.sql("""
-                        select m.id, m.address, m.attempts, n.subject, n.text, n.link
-                        from notifications.mail m join notifications.notice n on n.id = m.notice_id
+                        select m.id, m.address, m.attempts, coalesce(m.subject, n.subject), coalesce(m.text, n.text),
+                            coalesce(m.link, n.link), m.attachment_name, m.attachment_type, m.attachment
+                        from notifications.mail m left join notifications.notice n on n.id = m.notice_id
                         where m.state = 'PENDING' and m.next_attempt <= now()
                         order by m.id limit :batch for update of m skip locked
                         """)
@@ -95,7 +109,10 @@ class MailOutbox {
                                 rs.getInt(3),
                                 rs.getString(4),
                                 rs.getString(5),
-                                rs.getString(6)))
+                                rs.getString(6),
+                                rs.getString(7),
+                                rs.getString(8),
+                                rs.getBytes(9)))
                         .list();
                 int ok = 0;
                 for (Mail mail : due) {
@@ -114,20 +131,33 @@ class MailOutbox {
     }
 
     private boolean deliver(JavaMailSender mailer, Mail mail) {
-        var message = new SimpleMailMessage();
-        message.setFrom(from);
-        message.setTo(mail.address());
-        message.setSubject("[Sen] " + mail.subject());
-        message.setText(mail.text() + (mail.link().isEmpty() ? "" : "\n\n" + baseUrl + mail.link())
-                + "\n\n-- \nSen — thư tự động, vui lòng không trả lời.");
+        String text = mail.text() + (mail.link().isEmpty() ? "" : "\n\n" + baseUrl + mail.link())
+                + "\n\n-- \nSen — thư tự động, vui lòng không trả lời.";
         try {
-            mailer.send(message);
+            if (mail.attachment() == null) {
+                var message = new SimpleMailMessage();
+                message.setFrom(from);
+                message.setTo(mail.address());
+                message.setSubject("[Sen] " + mail.subject());
+                message.setText(text);
+                mailer.send(message);
+            } else {
+                MimeMessage message = mailer.createMimeMessage();
+                var helper = new MimeMessageHelper(message, true, "UTF-8");
+                helper.setFrom(from);
+                helper.setTo(mail.address());
+                helper.setSubject("[Sen] " + mail.subject());
+                helper.setText(text);
+                helper.addAttachment(
+                        mail.attachmentName(), new ByteArrayResource(mail.attachment()), mail.attachmentType());
+                mailer.send(message);
+            }
             jdbc.sql(
                             "update notifications.mail set state = 'SENT', sent_at = now(), attempts = attempts + 1 where id = :id")
                     .param("id", mail.id())
                     .update();
             return true;
-        } catch (MailException e) {
+        } catch (MailException | MessagingException e) {
             int attempts = mail.attempts() + 1;
             Duration wait = Duration.ofMinutes(1L << Math.min(attempts - 1, 10));
             log.warn("Mail {} to {} not sent (attempt {}): {}", mail.id(), mail.address(), attempts, e.getMessage());

@@ -42,7 +42,15 @@ public class Notifications {
      * What to say. {@code key} identifies the occasion (e.g. {@code due-soon:assignment:42}); {@code link}
      * is a path in Sen; {@code email} sends it by e-mail too.
      */
-    public record Notice(String key, String subject, String text, String link, boolean email) {}
+    public record Notice(String key, String subject, String text, String link, boolean email, Attachment attachment) {
+
+        public Notice(String key, String subject, String text, String link, boolean email) {
+            this(key, subject, text, link, email, null);
+        }
+    }
+
+    /** A file sent with the e-mail, e.g. an invitation's iCalendar ({@code text/calendar; method=REQUEST}). */
+    public record Attachment(String name, String mediaType, byte[] content) {}
 
     /** A notice as its reader sees it. */
     public record NoticeView(long id, String subject, String text, String link, Instant createdAt, boolean read) {}
@@ -102,10 +110,7 @@ public class Notifications {
             sent++;
             String address = contact.officerId() == null ? null : emails.get(contact.officerId());
             if (address != null && !address.isBlank()) {
-                jdbc.sql("insert into notifications.mail (notice_id, address) values (:n, :a)")
-                        .param("n", id.get())
-                        .param("a", address.strip())
-                        .update();
+                queue(id.get(), address, null, notice.attachment());
                 mails++;
             }
         }
@@ -113,6 +118,37 @@ public class Notifications {
             events.publishEvent(new MailQueued(mails));
         }
         return sent;
+    }
+
+    /**
+     * E-mails someone who has no account (a guest from outside); nothing is sent when no mail server is
+     * configured. Returns whether the mail was queued.
+     */
+    @Transactional
+    public boolean mail(String address, Notice notice) {
+        if (!outbox.enabled() || address == null || address.isBlank()) {
+            return false;
+        }
+        queue(null, address, notice, notice.attachment());
+        events.publishEvent(new MailQueued(1));
+        return true;
+    }
+
+    private void queue(Long noticeId, String address, Notice own, Attachment attachment) {
+        jdbc.sql("""
+                insert into notifications.mail (notice_id, address, subject, text, link, attachment_name,
+                    attachment_type, attachment)
+                values (:n, :a, :subject, :text, :link, :name, :type, :content)
+                """)
+                .param("n", noticeId)
+                .param("a", address.strip())
+                .param("subject", own == null ? null : cut(own.subject(), 300))
+                .param("text", own == null ? null : cut(own.text(), 4000))
+                .param("link", own == null ? null : cut(own.link(), 500))
+                .param("name", attachment == null ? null : attachment.name())
+                .param("type", attachment == null ? null : attachment.mediaType())
+                .param("content", attachment == null ? null : attachment.content())
+                .update();
     }
 
     public long unread(String username) {
