@@ -242,6 +242,22 @@ class AuthorizationMatrixTest {
                     who,
                     "number the draft at issuance",
                     officeClerk ? Expect.ALLOWED : draftReader ? Expect.DENIED : Expect.HIDDEN));
+            // meetings: the demo's regular session of the People's Committee, prepared by its meeting secretary,
+            // chaired by the Chairman, the director of Sở Nội vụ invited (and named on its restricted document)
+            boolean secretary = who.equals("thuky");
+            boolean invited = provinceLeader || secretary || who.equals("giamdoc");
+            cases.add(new Case(who, "open the demo meeting", invited ? Expect.ALLOWED : Expect.DENIED));
+            cases.add(new Case(who, "open its restricted document", invited ? Expect.ALLOWED : Expect.DENIED));
+            cases.add(new Case(
+                    who,
+                    "invite someone to the demo meeting",
+                    secretary || provinceLeader ? Expect.ALLOWED : Expect.DENIED));
+            cases.add(new Case(
+                    who,
+                    "open the meeting scheduling form",
+                    secretary || provinceLeader || who.equals("giamdoc") ? Expect.ALLOWED : Expect.DENIED));
+            cases.add(new Case(who, "list meetings", Expect.ALLOWED));
+            cases.add(new Case(who, "change a meeting type", admin ? Expect.ALLOWED : Expect.DENIED));
         }
         return cases.build().map(c -> Arguments.of(c.who(), c.what(), c.expect()));
     }
@@ -388,6 +404,24 @@ class AuthorizationMatrixTest {
                         .param("day", "2030-06-01")
                         .param("working", "false")
                         .param("note", "matrix");
+            case "open the demo meeting" -> get("/meetings/" + demoMeeting());
+            case "open its restricted document" ->
+                get("/meetings/" + demoMeeting() + "/documents/" + restrictedDocument() + "/file");
+            case "invite someone to the demo meeting" ->
+                post("/meetings/" + demoMeeting() + "/participants/guests")
+                        .with(csrf())
+                        .param("name", "Khách thử phân quyền");
+            case "open the meeting scheduling form" -> get("/meetings/new");
+            case "list meetings" -> get("/meetings");
+            case "change a meeting type" ->
+                post("/admin/meeting-types/"
+                                + jdbc.sql("select id from meetings.meeting_type where code = 'HOI_NGHI'")
+                                        .query(Long.class)
+                                        .single())
+                        .with(csrf())
+                        .param("leadWorkingDays", "5")
+                        .param("maxMinutes", "480")
+                        .param("active", "true");
             default -> throw new IllegalArgumentException(what);
         };
     }
@@ -403,6 +437,19 @@ class AuthorizationMatrixTest {
     private long officeRegister() {
         return jdbc.sql("select register_id from documents.incoming where id = :id")
                 .param("id", officeDocument.id())
+                .query(Long.class)
+                .single();
+    }
+
+    private long demoMeeting() {
+        return jdbc.sql("select min(id) from meetings.meeting where title like 'Phiên họp thường kỳ%'")
+                .query(Long.class)
+                .single();
+    }
+
+    private long restrictedDocument() {
+        return jdbc.sql("select min(id) from meetings.document where restricted and meeting_id = :m")
+                .param("m", demoMeeting())
                 .query(Long.class)
                 .single();
     }

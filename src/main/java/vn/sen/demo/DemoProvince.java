@@ -14,6 +14,7 @@ import org.springframework.transaction.annotation.Transactional;
 import vn.sen.identity.AccountClass;
 import vn.sen.identity.Accounts;
 import vn.sen.identity.Accounts.NewAccount;
+import vn.sen.meetings.DemoMeetings;
 import vn.sen.organization.DelegatedRight;
 import vn.sen.organization.Organization;
 import vn.sen.organization.Organization.NewDelegation;
@@ -96,11 +97,13 @@ class DemoProvince {
     private final Organization organization;
     private final Accounts accounts;
     private final JdbcClient jdbc;
+    private final DemoMeetings meetings;
 
-    DemoProvince(Organization organization, Accounts accounts, JdbcClient jdbc) {
+    DemoProvince(Organization organization, Accounts accounts, JdbcClient jdbc, DemoMeetings meetings) {
         this.organization = organization;
         this.accounts = accounts;
         this.jdbc = jdbc;
+        this.meetings = meetings;
     }
 
     boolean databaseIsEmpty() {
@@ -204,6 +207,7 @@ class DemoProvince {
         Map<Long, String> demoLoginOf = new HashMap<>();
         officerOf.forEach((login, officer) -> demoLoginOf.put(officer, login));
         long homeAffairs = ids.get("000.00.02.H01");
+        long committee = ids.get(ROOT_CODE);
         var newAccounts = new ArrayList<NewAccount>(officerIds.size() + 2);
         Set<String> usernames = new HashSet<>();
         DEMO_LOGINS.forEach(login -> usernames.add(login[0]));
@@ -211,7 +215,9 @@ class DemoProvince {
             NewOfficer officer = staff.officers.get(i);
             String login = demoLoginOf.get(officerIds.get(i));
             var grants = new ArrayList<UserScope.Grant>();
-            grants.add(new UserScope.Grant(staff.roles.get(i), officer.unitId(), null));
+            // the Office's meeting secretaries prepare the People's Committee's meetings
+            Role role = staff.roles.get(i);
+            grants.add(new UserScope.Grant(role, role == Role.MEETING_SECRETARY ? committee : officer.unitId(), null));
             AccountClass accountClass = AccountClass.USER;
             if ("qtsonoivu".equals(login)) {
                 grants.add(new UserScope.Grant(Role.UNIT_ADMIN, homeAffairs, null));
@@ -251,6 +257,7 @@ class DemoProvince {
                         today,
                         today.plusDays(30),
                         "Ủy quyền ký thay trong thời gian Chủ tịch đi công tác"));
+        meetings.create(ROOT_CODE, "thuky", officerOf.get("thuky"), "chutich");
         return new Summary(ids.size(), officerIds.size(), newAccounts.size());
     }
 

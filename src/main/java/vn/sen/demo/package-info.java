@@ -5,5 +5,5 @@
  * benchmarks. Loaded into an empty database on first start, or by {@code sen demo-data}.
  */
 @org.springframework.modulith.ApplicationModule(
-        allowedDependencies = {"shared", "organization", "identity", "documents", "search"})
+        allowedDependencies = {"shared", "organization", "identity", "documents", "search", "meetings"})
 package vn.sen.demo;

@@ -131,7 +131,9 @@ class SecurityConfiguration {
                                     "/admin/calendar/**",
                                     "/admin/trust-anchors",
                                     "/admin/trust-anchors/**",
-                                    "/admin/interchange/**")
+                                    "/admin/interchange/**",
+                                    "/admin/meeting-types",
+                                    "/admin/meeting-types/**")
                             .hasRole("SYSTEM_ADMIN")
                             .requestMatchers("/admin/**")
                             .hasAnyRole("SYSTEM_ADMIN", "UNIT_ADMIN")

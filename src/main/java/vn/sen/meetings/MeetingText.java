@@ -31,6 +31,11 @@ final class MeetingText {
         return dateTime(start) + " – " + dateTime(end);
     }
 
+    /** "08:30 24/11" — a recent moment on a list. */
+    static String moment(Instant instant) {
+        return instant == null ? "" : DateTimeFormatter.ofPattern("HH:mm dd/MM").format(instant.atZone(ZONE));
+    }
+
     static String day(LocalDate date) {
         return WEEKDAYS[date.getDayOfWeek().getValue() - 1] + ", " + DATE.format(date);
     }

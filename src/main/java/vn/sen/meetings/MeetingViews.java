@@ -119,7 +119,13 @@ public final class MeetingViews {
             String where,
             String chairName,
             MeetingState state,
-            Response myResponse) {}
+            Response myResponse) {
+
+        /** "08:00–11:00, thứ Ba, 01/12/2026". */
+        public String when() {
+            return MeetingText.span(startsAt, endsAt);
+        }
+    }
 
     /** A meeting as its page shows it. */
     public record MeetingView(
@@ -232,5 +238,10 @@ public final class MeetingViews {
     }
 
     /** Who opened a document, and when first and last. */
-    public record ReadView(long officerId, String name, Instant firstAt, Instant lastAt, int times) {}
+    public record ReadView(long officerId, String name, Instant firstAt, Instant lastAt, int times) {
+
+        public String first() {
+            return MeetingText.moment(firstAt);
+        }
+    }
 }

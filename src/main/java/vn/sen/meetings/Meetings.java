@@ -73,7 +73,7 @@ public class Meetings {
         }
     }
 
-    private static final ZoneId ZONE = ZoneId.of("Asia/Ho_Chi_Minh");
+    private static final ZoneId ZONE = MeetingText.ZONE;
     private static final int MAX_OCCURRENCES = 52;
 
     private final JdbcClient jdbc;

@@ -1,0 +1,568 @@
+package vn.sen.meetings;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.annotation.Bean;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import vn.sen.files.FileManagement;
+import vn.sen.meetings.Agenda.ItemForm;
+import vn.sen.meetings.MeetingViews.AgendaItemView;
+import vn.sen.meetings.MeetingViews.DocumentView;
+import vn.sen.meetings.MeetingViews.MeetingView;
+import vn.sen.meetings.MeetingViews.NewMeeting;
+import vn.sen.meetings.MeetingViews.ParticipantView;
+import vn.sen.meetings.MeetingViews.Repeat;
+import vn.sen.meetings.MeetingViews.Response;
+import vn.sen.organization.Organization;
+import vn.sen.organization.Views.OfficerView;
+import vn.sen.organization.Views.UnitView;
+import vn.sen.shared.AuditableEvent.Outcome;
+import vn.sen.shared.NavigationItem;
+import vn.sen.shared.RuleViolation;
+import vn.sen.shared.ScopedPrincipal;
+import vn.sen.shared.UserScope;
+
+/** Meeting screens: the list, scheduling, a meeting's page (invitations, replies, agenda, documents). */
+@Controller
+class MeetingController {
+
+    private final Meetings meetings;
+    private final MeetingTypes types;
+    private final Rooms rooms;
+    private final Agenda agenda;
+    private final MeetingDocuments documents;
+    private final FileManagement files;
+    private final Organization organization;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    MeetingController(
+            Meetings meetings,
+            MeetingTypes types,
+            Rooms rooms,
+            Agenda agenda,
+            MeetingDocuments documents,
+            FileManagement files,
+            Organization organization,
+            ApplicationEventPublisher events,
+            Clock clock) {
+        this.meetings = meetings;
+        this.types = types;
+        this.rooms = rooms;
+        this.agenda = agenda;
+        this.documents = documents;
+        this.files = files;
+        this.organization = organization;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    @Bean
+    static NavigationItem meetingsNavigation() {
+        return new NavigationItem(20, "/meetings", "nav.meetings", scope -> scope.officerId() != null);
+    }
+
+    // ---- list and scheduling --------------------------------------------------------------------
+
+    @GetMapping("/meetings")
+    String index(
+            @RequestParam(defaultValue = "false") boolean past,
+            @AuthenticationPrincipal ScopedPrincipal me,
+            Model model) {
+        Instant today = LocalDate.now(clock).atStartOfDay(MeetingText.ZONE).toInstant();
+        var list = past
+                ? meetings.list(me.scope(), today.minus(Duration.ofDays(365)), today, 500)
+                        .reversed()
+                : meetings.list(me.scope(), today, today.plus(Duration.ofDays(366)), 500);
+        model.addAttribute("meetings", list);
+        model.addAttribute("past", past);
+        model.addAttribute("mayOrganise", meetings.mayOrganise(me.scope()));
+        return "meetings/index";
+    }
+
+    @GetMapping("/meetings/new")
+    String form(@AuthenticationPrincipal ScopedPrincipal me, Model model) {
+        List<UnitView> units = meetings.organisingUnits(me.scope());
+        if (units.isEmpty()) {
+            throw new AccessDeniedException("organises no unit's meetings");
+        }
+        model.addAttribute("units", units);
+        model.addAttribute("types", types.active());
+        model.addAttribute(
+                "rooms",
+                units.stream()
+                        .flatMap(u -> rooms.usableBy(u.id()).stream())
+                        .distinct()
+                        .toList());
+        model.addAttribute("officers", officersAround(units));
+        model.addAttribute("day", LocalDate.now(clock).plusWeeks(1));
+        model.addAttribute("repeats", Repeat.values());
+        return "meetings/new";
+    }
+
+    /** Officers of the organising units and of the units just above (the committee's leaders). */
+    private List<OfficerView> officersAround(List<UnitView> units) {
+        Map<Long, OfficerView> officers = new LinkedHashMap<>();
+        for (UnitView unit : units) {
+            for (UnitView around : organization.ancestry(unit.id())) {
+                organization.officersIn(around.id()).forEach(o -> officers.putIfAbsent(o.id(), o));
+            }
+        }
+        return List.copyOf(officers.values());
+    }
+
+    @PostMapping("/meetings")
+    String schedule(
+            @AuthenticationPrincipal ScopedPrincipal me,
+            @RequestParam long unitId,
+            @RequestParam long typeId,
+            @RequestParam String title,
+            @RequestParam(defaultValue = "") String description,
+            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate day,
+            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.TIME) LocalTime from,
+            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.TIME) LocalTime to,
+            @RequestParam(required = false) Long roomId,
+            @RequestParam(defaultValue = "") String place,
+            @RequestParam long chairOfficerId,
+            @RequestParam(required = false) Long secretaryOfficerId,
+            @RequestParam(defaultValue = "") String videoUrl,
+            @RequestParam(defaultValue = "NONE") Repeat repeat,
+            @RequestParam(defaultValue = "1") int occurrences,
+            RedirectAttributes redirect) {
+        try {
+            List<Long> ids = meetings.schedule(
+                    me.scope(),
+                    new NewMeeting(
+                            unitId,
+                            typeId,
+                            title,
+                            description,
+                            LocalDateTime.of(day, from),
+                            LocalDateTime.of(day, to),
+                            roomId,
+                            place,
+                            chairOfficerId,
+                            secretaryOfficerId,
+                            videoUrl,
+                            repeat,
+                            occurrences));
+            redirect.addFlashAttribute("notice", ids.size() > 1 ? "meetings.scheduled-series" : "meetings.scheduled");
+            redirect.addFlashAttribute("noticeArgs", new Object[] {String.valueOf(ids.size())});
+            return "redirect:/meetings/" + ids.getFirst();
+        } catch (RuleViolation e) {
+            problem(redirect, e);
+            return "redirect:/meetings/new";
+        }
+    }
+
+    // ---- one meeting ----------------------------------------------------------------------------
+
+    @GetMapping("/meetings/{id:\\d+}")
+    String show(@PathVariable long id, @AuthenticationPrincipal ScopedPrincipal me, Model model) {
+        UserScope user = me.scope();
+        MeetingView meeting = meetings.view(id);
+        List<ParticipantView> participants = meetings.participants(id);
+        Meetings.Access access = meetings.access(user, meeting, participants);
+        if (!access.visible()) {
+            throw new AccessDeniedException("meeting " + id);
+        }
+        List<AgendaItemView> items = agenda.items(id);
+        List<DocumentView> docs = documents.list(user, id);
+        Map<Long, List<DocumentView>> byItem = new LinkedHashMap<>();
+        for (DocumentView d : docs) {
+            byItem.computeIfAbsent(d.agendaItemId() == null ? 0L : d.agendaItemId(), k -> new ArrayList<>())
+                    .add(d);
+        }
+        model.addAttribute("m", meeting);
+        model.addAttribute("span", MeetingText.span(meeting.startsAt(), meeting.endsAt()));
+        model.addAttribute("access", access);
+        model.addAttribute("participants", participants);
+        model.addAttribute("items", items);
+        model.addAttribute("documents", byItem);
+        model.addAttribute("documentCount", docs.size());
+        model.addAttribute("approver", access.chair() || user.hasIn(meeting.unitPath(), vn.sen.shared.Role.LEADER));
+        model.addAttribute("responses", List.of(Response.ATTEND, Response.ABSENT, Response.SUBSTITUTE));
+        model.addAttribute("changeable", !meeting.state().finished());
+        model.addAttribute(
+                "seats",
+                meeting.roomId() == null
+                        ? List.of()
+                        : rooms.require(meeting.roomId()).seats());
+        if (access.organiser()) {
+            model.addAttribute("rooms", rooms.usableBy(meeting.unitId()));
+            model.addAttribute(
+                    "day", meeting.startsAt().atZone(MeetingText.ZONE).toLocalDate());
+            model.addAttribute(
+                    "from", meeting.startsAt().atZone(MeetingText.ZONE).toLocalTime());
+            model.addAttribute("to", meeting.endsAt().atZone(MeetingText.ZONE).toLocalTime());
+            // units to invite: those directly under the top of the organising unit's tree (departments, communes)
+            model.addAttribute(
+                    "departments",
+                    organization.children(
+                            organization.ancestry(meeting.unitId()).getFirst().id()));
+        }
+        return "meetings/show";
+    }
+
+    @PostMapping("/meetings/{id}/{step:invitation|cancellation}")
+    String step(
+            @PathVariable long id,
+            @PathVariable String step,
+            @RequestParam(defaultValue = "") String reason,
+            @AuthenticationPrincipal ScopedPrincipal me,
+            RedirectAttributes redirect) {
+        return act(id, redirect, "meetings." + step + "-done", () -> {
+            if (step.equals("invitation")) {
+                meetings.invite(me.scope(), id);
+            } else {
+                meetings.cancel(me.scope(), id, reason);
+            }
+        });
+    }
+
+    @PostMapping("/meetings/{id}/schedule")
+    String reschedule(
+            @PathVariable long id,
+            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate day,
+            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.TIME) LocalTime from,
+            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.TIME) LocalTime to,
+            @RequestParam(required = false) Long roomId,
+            @RequestParam(defaultValue = "") String place,
+            @AuthenticationPrincipal ScopedPrincipal me,
+            RedirectAttributes redirect) {
+        return act(
+                id,
+                redirect,
+                "meetings.rescheduled",
+                () -> meetings.reschedule(
+                        me.scope(), id, LocalDateTime.of(day, from), LocalDateTime.of(day, to), roomId, place));
+    }
+
+    @PostMapping("/meetings/{id}/description")
+    String describe(
+            @PathVariable long id,
+            @RequestParam String title,
+            @RequestParam(defaultValue = "") String description,
+            @RequestParam(defaultValue = "") String videoUrl,
+            @AuthenticationPrincipal ScopedPrincipal me,
+            RedirectAttributes redirect) {
+        return act(
+                id, redirect, "meetings.saved", () -> meetings.describe(me.scope(), id, title, description, videoUrl));
+    }
+
+    // ---- participants ---------------------------------------------------------------------------
+
+    @PostMapping("/meetings/{id}/participants/officers")
+    String inviteOfficers(
+            @PathVariable long id,
+            @RequestParam(required = false) List<Long> officerIds,
+            @AuthenticationPrincipal ScopedPrincipal me,
+            RedirectAttributes redirect) {
+        return act(
+                id,
+                redirect,
+                "meetings.participants-added",
+                () -> meetings.inviteOfficers(me.scope(), id, officerIds == null ? List.of() : officerIds));
+    }
+
+    @PostMapping("/meetings/{id}/participants/units")
+    String inviteUnits(
+            @PathVariable long id,
+            @RequestParam(required = false) List<Long> unitIds,
+            @AuthenticationPrincipal ScopedPrincipal me,
+            RedirectAttributes redirect) {
+        return act(
+                id,
+                redirect,
+                "meetings.participants-added",
+                () -> meetings.inviteUnits(me.scope(), id, unitIds == null ? List.of() : unitIds));
+    }
+
+    @PostMapping("/meetings/{id}/participants/guests")
+    String inviteGuest(
+            @PathVariable long id,
+            @RequestParam String name,
+            @RequestParam(defaultValue = "") String email,
+            @RequestParam(defaultValue = "") String organisation,
+            @AuthenticationPrincipal ScopedPrincipal me,
+            RedirectAttributes redirect) {
+        return act(
+                id,
+                redirect,
+                "meetings.participants-added",
+                () -> meetings.inviteGuest(me.scope(), id, name, email, organisation));
+    }
+
+    @PostMapping("/meetings/{id}/participants/{participant}/removal")
+    String uninvite(
+            @PathVariable long id,
+            @PathVariable long participant,
+            @AuthenticationPrincipal ScopedPrincipal me,
+            RedirectAttributes redirect) {
+        return act(id, redirect, "meetings.participant-removed", () -> meetings.uninvite(me.scope(), id, participant));
+    }
+
+    @PostMapping("/meetings/{id}/participants/{participant}/arrangement")
+    String arrange(
+            @PathVariable long id,
+            @PathVariable long participant,
+            @RequestParam(defaultValue = "false") boolean voting,
+            @RequestParam(defaultValue = "1") BigDecimal weight,
+            @RequestParam(defaultValue = "") String seat,
+            @AuthenticationPrincipal ScopedPrincipal me,
+            RedirectAttributes redirect) {
+        return act(
+                id,
+                redirect,
+                "meetings.saved",
+                () -> meetings.arrange(me.scope(), id, participant, voting, weight, seat));
+    }
+
+    @PostMapping("/meetings/{id}/participants/{participant}/reply")
+    String reply(
+            @PathVariable long id,
+            @PathVariable long participant,
+            @RequestParam Response response,
+            @RequestParam(defaultValue = "") String reason,
+            @RequestParam(required = false) Long attendeeOfficerId,
+            @AuthenticationPrincipal ScopedPrincipal me,
+            RedirectAttributes redirect) {
+        return act(
+                id,
+                redirect,
+                "meetings.replied",
+                () -> meetings.respond(me.scope(), id, participant, response, reason, attendeeOfficerId));
+    }
+
+    /** Officers found by name, as check boxes or radio buttons named {@code field}, for the forms above. */
+    @GetMapping("/meetings/officers")
+    String officers(
+            @RequestParam(defaultValue = "") String q,
+            @RequestParam(defaultValue = "officerIds") String field,
+            @RequestParam(defaultValue = "checkbox") String type,
+            Model model) {
+        model.addAttribute(
+                "officers", q.strip().length() < 2 ? List.of() : organization.searchOfficers(q, List.of(), 15));
+        model.addAttribute("field", field.matches("[A-Za-z]+") ? field : "officerIds");
+        model.addAttribute("type", type.equals("radio") ? "radio" : "checkbox");
+        model.addAttribute("searched", q.strip().length() >= 2);
+        return "meetings/fragments :: officers";
+    }
+
+    // ---- agenda ---------------------------------------------------------------------------------
+
+    @PostMapping("/meetings/{id}/agenda")
+    String addItem(
+            @PathVariable long id,
+            @RequestParam String title,
+            @RequestParam(required = false) Long presenterOfficerId,
+            @RequestParam(defaultValue = "") String presenterName,
+            @RequestParam(defaultValue = "0") int plannedMinutes,
+            @AuthenticationPrincipal ScopedPrincipal me,
+            RedirectAttributes redirect) {
+        return act(
+                id,
+                redirect,
+                "meetings.item-added",
+                () -> agenda.add(
+                        me.scope(), id, new ItemForm(title, presenterOfficerId, presenterName, plannedMinutes)));
+    }
+
+    @PostMapping("/meetings/{id}/agenda/{item}/{step:up|down|removal}")
+    String changeItem(
+            @PathVariable long id,
+            @PathVariable long item,
+            @PathVariable String step,
+            @AuthenticationPrincipal ScopedPrincipal me,
+            RedirectAttributes redirect) {
+        return act(id, redirect, null, () -> {
+            switch (step) {
+                case "up" -> agenda.move(me.scope(), id, item, -1);
+                case "down" -> agenda.move(me.scope(), id, item, 1);
+                default -> agenda.remove(me.scope(), id, item);
+            }
+        });
+    }
+
+    // ---- documents ------------------------------------------------------------------------------
+
+    @PostMapping("/meetings/{id}/documents")
+    String addDocument(
+            @PathVariable long id,
+            @RequestParam("file") MultipartFile file,
+            @RequestParam(defaultValue = "") String title,
+            @RequestParam(required = false) Long itemId,
+            @RequestParam(defaultValue = "false") boolean restricted,
+            @RequestParam(required = false) List<Long> readerIds,
+            @AuthenticationPrincipal ScopedPrincipal me,
+            RedirectAttributes redirect)
+            throws IOException {
+        if (file.isEmpty()) {
+            return problem(id, redirect, new RuleViolation("meetings.error.file"));
+        }
+        var stored = files.store(file, me.scope().username());
+        return act(
+                id,
+                redirect,
+                "meetings.document-added",
+                () -> documents.add(
+                        me.scope(),
+                        id,
+                        itemId,
+                        title,
+                        stored.id(),
+                        restricted,
+                        readerIds == null ? List.of() : readerIds));
+    }
+
+    @PostMapping("/meetings/{id}/documents/{document}/versions")
+    String addVersion(
+            @PathVariable long id,
+            @PathVariable long document,
+            @RequestParam("file") MultipartFile file,
+            @RequestParam(defaultValue = "") String note,
+            @AuthenticationPrincipal ScopedPrincipal me,
+            RedirectAttributes redirect)
+            throws IOException {
+        if (file.isEmpty()) {
+            return problem(id, redirect, new RuleViolation("meetings.error.file"));
+        }
+        var stored = files.store(file, me.scope().username());
+        return act(
+                id,
+                redirect,
+                "meetings.version-added",
+                () -> documents.addVersion(me.scope(), id, document, stored.id(), note));
+    }
+
+    @PostMapping("/meetings/{id}/documents/{document}/approval")
+    String approve(
+            @PathVariable long id,
+            @PathVariable long document,
+            @RequestParam int version,
+            @AuthenticationPrincipal ScopedPrincipal me,
+            RedirectAttributes redirect) {
+        return act(
+                id, redirect, "meetings.document-approved", () -> documents.approve(me.scope(), id, document, version));
+    }
+
+    @PostMapping("/meetings/{id}/documents/{document}/withdrawal")
+    String withdraw(
+            @PathVariable long id,
+            @PathVariable long document,
+            @AuthenticationPrincipal ScopedPrincipal me,
+            RedirectAttributes redirect) {
+        return act(id, redirect, "meetings.document-withdrawn", () -> documents.withdraw(me.scope(), id, document));
+    }
+
+    @GetMapping("/meetings/{id}/documents/{document}/file")
+    ResponseEntity<StreamingResponseBody> open(
+            @PathVariable long id,
+            @PathVariable long document,
+            @RequestParam(required = false) Integer version,
+            @RequestParam(defaultValue = "false") boolean download,
+            @AuthenticationPrincipal ScopedPrincipal me) {
+        var opened = documents.open(me.scope(), id, document, version);
+        var file = opened.file();
+        boolean inline = !download && file.pdf();
+        var disposition = (inline ? ContentDisposition.inline() : ContentDisposition.attachment())
+                .filename(file.name(), StandardCharsets.UTF_8)
+                .build();
+        var response = ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType(file.mediaType()))
+                .header(HttpHeaders.CONTENT_DISPOSITION, disposition.toString())
+                .header("X-Content-Type-Options", "nosniff")
+                .header(HttpHeaders.CACHE_CONTROL, "private, no-store");
+        if (!opened.watermarked()) {
+            response = response.contentLength(file.size());
+        }
+        return response.body(out -> documents.write(opened, out));
+    }
+
+    @GetMapping("/meetings/{id}/documents/{document}/reads")
+    String reads(
+            @PathVariable long id,
+            @PathVariable long document,
+            @AuthenticationPrincipal ScopedPrincipal me,
+            Model model) {
+        model.addAttribute("reads", documents.reads(me.scope(), id, document));
+        return "meetings/fragments :: reads";
+    }
+
+    // ---- helpers --------------------------------------------------------------------------------
+
+    private String act(long id, RedirectAttributes redirect, String notice, Runnable action) {
+        try {
+            action.run();
+            if (notice != null) {
+                redirect.addFlashAttribute("notice", notice);
+            }
+        } catch (RuleViolation e) {
+            return problem(id, redirect, e);
+        }
+        return "redirect:/meetings/" + id;
+    }
+
+    private String problem(long id, RedirectAttributes redirect, RuleViolation e) {
+        problem(redirect, e);
+        return "redirect:/meetings/" + id;
+    }
+
+    private static void problem(RedirectAttributes redirect, RuleViolation e) {
+        redirect.addFlashAttribute("problem", e.code());
+        redirect.addFlashAttribute("problemArgs", e.args());
+    }
+
+    /** Refused requests on meetings go into the audit trail with who tried what. */
+    @org.springframework.web.bind.annotation.ExceptionHandler(AccessDeniedException.class)
+    String denied(
+            AccessDeniedException e,
+            HttpServletRequest request,
+            HttpServletResponse response,
+            @AuthenticationPrincipal ScopedPrincipal me,
+            Model model) {
+        String path = request.getRequestURI();
+        var matcher = java.util.regex.Pattern.compile("/meetings/(\\d+)").matcher(path);
+        long meetingId = matcher.find() ? Long.parseLong(matcher.group(1)) : 0;
+        events.publishEvent(new MeetingChanged(
+                me == null ? "anonymous" : me.scope().username(),
+                meetingId,
+                "denied",
+                request.getMethod() + " " + path + ": " + Objects.toString(e.getMessage(), ""),
+                Outcome.DENIED));
+        response.setStatus(403);
+        model.addAttribute("status", 403);
+        model.addAttribute("messageKey", "error.403");
+        return "error";
+    }
+}
