@@ -196,6 +196,21 @@ public class LiveSession {
         if (page < 1 || page > 100_000) {
             throw new RuleViolation("meetings.error.page");
         }
+        // only a published document that every delegate may open can be followed
+        boolean followable = jdbc.sql("""
+                        select count(*) from meetings.document d
+                        where d.id = :d and d.meeting_id = :m and not d.withdrawn and not d.restricted
+                          and exists (select 1 from meetings.document_version v
+                                      where v.document_id = d.id and v.approved_at is not null)
+                        """)
+                        .param("d", documentId)
+                        .param("m", meetingId)
+                        .query(Integer.class)
+                        .single()
+                > 0;
+        if (!followable) {
+            throw new RuleViolation("meetings.error.not-followable");
+        }
         jdbc.sql("update meetings.meeting set presenting_document_id = :d, presenting_page = :p where id = :m")
                 .param("d", documentId)
                 .param("p", page)

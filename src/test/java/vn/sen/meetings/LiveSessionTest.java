@@ -95,6 +95,34 @@ class LiveSessionTest extends MeetingsScenario {
     }
 
     @Test
+    void the_presenter_turns_the_page_everyone_follows_on_a_published_open_document() throws Exception {
+        long id = anOpenMeeting();
+        long item = agenda.add(secretary, id, new Agenda.ItemForm("Báo cáo", financeDirectorOfficer, "", 30));
+        long published = documents.add(secretary, id, item, "Báo cáo", pdf(secretary, "Trang", 5), false, List.of());
+        documents.approve(chairman, id, published, 1);
+        long draft = documents.add(secretary, id, item, "Dự thảo", pdf(secretary, "Nhap", 2), false, List.of());
+        long restricted = documents.add(
+                secretary, id, item, "Mật", pdf(secretary, "Han che", 2), true, List.of(financeDirectorOfficer));
+        documents.approve(chairman, id, restricted, 1);
+        assertThatThrownBy(() -> live.present(financeDirector, id, published, 2))
+                .as("not the presenter until his item is on")
+                .isInstanceOf(AccessDeniedException.class);
+        live.startItem(secretary, id, item);
+        live.present(financeDirector, id, published, 3);
+        assertThat(jdbc.sql("select presenting_page from meetings.meeting where id = :m")
+                        .param("m", id)
+                        .query(Integer.class)
+                        .single())
+                .isEqualTo(3);
+        for (long hidden : List.of(draft, restricted)) {
+            assertThatThrownBy(() -> live.present(financeDirector, id, hidden, 1))
+                    .satisfies(e -> assertThat(code(e)).isEqualTo("meetings.error.not-followable"));
+        }
+        assertThatThrownBy(() -> live.present(justiceDirector, id, published, 1))
+                .isInstanceOf(AccessDeniedException.class);
+    }
+
+    @Test
     void the_floor_goes_to_one_speaker_at_a_time_in_the_order_asked() {
         long id = anOpenMeeting();
         long item =
