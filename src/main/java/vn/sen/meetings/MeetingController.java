@@ -65,6 +65,7 @@ class MeetingController {
     private final Organization organization;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final LiveStream stream;
 
     MeetingController(
             Meetings meetings,
@@ -75,7 +76,9 @@ class MeetingController {
             FileManagement files,
             Organization organization,
             ApplicationEventPublisher events,
-            Clock clock) {
+            Clock clock,
+            LiveStream stream) {
+        this.stream = stream;
         this.meetings = meetings;
         this.types = types;
         this.rooms = rooms;
@@ -517,6 +520,14 @@ class MeetingController {
             Model model) {
         model.addAttribute("reads", documents.reads(me.scope(), id, document));
         return "meetings/fragments :: reads";
+    }
+
+    /** The live stream of the meeting, for everyone who may see it. */
+    @GetMapping(path = "/meetings/{id}/live", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    org.springframework.web.servlet.mvc.method.annotation.SseEmitter live(
+            @PathVariable long id, @AuthenticationPrincipal ScopedPrincipal me) {
+        meetings.read(me.scope(), id);
+        return stream.join(id);
     }
 
     // ---- helpers --------------------------------------------------------------------------------
