@@ -248,6 +248,8 @@ class AuthorizationMatrixTest {
             boolean invited = provinceLeader || secretary || who.equals("giamdoc");
             cases.add(new Case(who, "open the demo meeting", invited ? Expect.ALLOWED : Expect.DENIED));
             cases.add(new Case(who, "open its restricted document", invited ? Expect.ALLOWED : Expect.DENIED));
+            cases.add(new Case(who, "open its session page", invited ? Expect.ALLOWED : Expect.DENIED));
+            cases.add(new Case(who, "open its big screen", invited ? Expect.ALLOWED : Expect.DENIED));
             cases.add(new Case(
                     who,
                     "invite someone to the demo meeting",
@@ -412,6 +414,8 @@ class AuthorizationMatrixTest {
                         .with(csrf())
                         .param("name", "Khách thử phân quyền");
             case "open the meeting scheduling form" -> get("/meetings/new");
+            case "open its session page" -> get("/meetings/" + demoMeeting() + "/session");
+            case "open its big screen" -> get("/meetings/" + demoMeeting() + "/screen");
             case "list meetings" -> get("/meetings");
             case "change a meeting type" ->
                 post("/admin/meeting-types/"

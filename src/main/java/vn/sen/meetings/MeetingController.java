@@ -1,7 +1,5 @@
 package vn.sen.meetings;
 
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -15,8 +13,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ContentDisposition;
@@ -46,7 +42,6 @@ import vn.sen.meetings.MeetingViews.Response;
 import vn.sen.organization.Organization;
 import vn.sen.organization.Views.OfficerView;
 import vn.sen.organization.Views.UnitView;
-import vn.sen.shared.AuditableEvent.Outcome;
 import vn.sen.shared.NavigationItem;
 import vn.sen.shared.RuleViolation;
 import vn.sen.shared.ScopedPrincipal;
@@ -63,7 +58,6 @@ class MeetingController {
     private final MeetingDocuments documents;
     private final FileManagement files;
     private final Organization organization;
-    private final ApplicationEventPublisher events;
     private final Clock clock;
     private final LiveStream stream;
 
@@ -75,7 +69,6 @@ class MeetingController {
             MeetingDocuments documents,
             FileManagement files,
             Organization organization,
-            ApplicationEventPublisher events,
             Clock clock,
             LiveStream stream) {
         this.stream = stream;
@@ -86,7 +79,6 @@ class MeetingController {
         this.documents = documents;
         this.files = files;
         this.organization = organization;
-        this.events = events;
         this.clock = clock;
     }
 
@@ -552,28 +544,5 @@ class MeetingController {
     private static void problem(RedirectAttributes redirect, RuleViolation e) {
         redirect.addFlashAttribute("problem", e.code());
         redirect.addFlashAttribute("problemArgs", e.args());
-    }
-
-    /** Refused requests on meetings go into the audit trail with who tried what. */
-    @org.springframework.web.bind.annotation.ExceptionHandler(AccessDeniedException.class)
-    String denied(
-            AccessDeniedException e,
-            HttpServletRequest request,
-            HttpServletResponse response,
-            @AuthenticationPrincipal ScopedPrincipal me,
-            Model model) {
-        String path = request.getRequestURI();
-        var matcher = java.util.regex.Pattern.compile("/meetings/(\\d+)").matcher(path);
-        long meetingId = matcher.find() ? Long.parseLong(matcher.group(1)) : 0;
-        events.publishEvent(new MeetingChanged(
-                me == null ? "anonymous" : me.scope().username(),
-                meetingId,
-                "denied",
-                request.getMethod() + " " + path + ": " + Objects.toString(e.getMessage(), ""),
-                Outcome.DENIED));
-        response.setStatus(403);
-        model.addAttribute("status", 403);
-        model.addAttribute("messageKey", "error.403");
-        return "error";
     }
 }
