@@ -51,10 +51,25 @@ async function start(root) {
     };
     eventBus.on('pagesinit', () => {
         viewer.currentScaleValue = 'page-width';
-        showPage(1);
+        const first = Number(root.dataset.page || new URLSearchParams(window.location.search).get('page') || 1);
+        if (first > 1 && first <= pdf.numPages) {
+            viewer.currentPageNumber = first;
+        }
+        showPage(viewer.currentPageNumber);
         root.dataset.ready = 'true';
+        // other scripts of the page (following a presenter) drive the viewer through these events
+        root.addEventListener('sen:pdf-go', (event) => {
+            const number = Number(event.detail.page);
+            if (Number.isInteger(number) && number >= 1 && number <= pdf.numPages) {
+                viewer.currentPageNumber = number;
+            }
+        });
+        root.dispatchEvent(new CustomEvent('sen:pdf-ready', { detail: { pages: pdf.numPages } }));
     });
-    eventBus.on('pagechanging', ({ pageNumber }) => showPage(pageNumber));
+    eventBus.on('pagechanging', ({ pageNumber }) => {
+        showPage(pageNumber);
+        root.dispatchEvent(new CustomEvent('sen:pdf-page', { detail: { page: pageNumber } }));
+    });
     prev.addEventListener('click', () => viewer.previousPage());
     next.addEventListener('click', () => viewer.nextPage());
     pageInput.addEventListener('change', () => {

@@ -249,6 +249,8 @@ class AuthorizationMatrixTest {
             cases.add(new Case(who, "open the demo meeting", invited ? Expect.ALLOWED : Expect.DENIED));
             cases.add(new Case(who, "open its restricted document", invited ? Expect.ALLOWED : Expect.DENIED));
             cases.add(new Case(who, "open its session page", invited ? Expect.ALLOWED : Expect.DENIED));
+            cases.add(
+                    new Case(who, "read one of its documents in the viewer", invited ? Expect.ALLOWED : Expect.DENIED));
             cases.add(new Case(who, "open its big screen", invited ? Expect.ALLOWED : Expect.DENIED));
             cases.add(new Case(
                     who,
@@ -415,6 +417,12 @@ class AuthorizationMatrixTest {
                         .param("name", "Khách thử phân quyền");
             case "open the meeting scheduling form" -> get("/meetings/new");
             case "open its session page" -> get("/meetings/" + demoMeeting() + "/session");
+            case "read one of its documents in the viewer" ->
+                get("/meetings/" + demoMeeting() + "/documents/"
+                        + jdbc.sql("select min(id) from meetings.document where not restricted and meeting_id = :m")
+                                .param("m", demoMeeting())
+                                .query(Long.class)
+                                .single());
             case "open its big screen" -> get("/meetings/" + demoMeeting() + "/screen");
             case "list meetings" -> get("/meetings");
             case "change a meeting type" ->

@@ -60,6 +60,7 @@ class MeetingController {
     private final Organization organization;
     private final Clock clock;
     private final LiveStream stream;
+    private final LiveViews views;
 
     MeetingController(
             Meetings meetings,
@@ -70,8 +71,10 @@ class MeetingController {
             FileManagement files,
             Organization organization,
             Clock clock,
-            LiveStream stream) {
+            LiveStream stream,
+            LiveViews views) {
         this.stream = stream;
+        this.views = views;
         this.meetings = meetings;
         this.types = types;
         this.rooms = rooms;
@@ -502,6 +505,31 @@ class MeetingController {
             response = response.contentLength(file.size());
         }
         return response.body(out -> documents.write(opened, out));
+    }
+
+    /** A meeting document in the viewer; during the session it follows the presenter's page. */
+    @GetMapping("/meetings/{id}/documents/{document:\\d+}")
+    String document(
+            @PathVariable long id,
+            @PathVariable long document,
+            @AuthenticationPrincipal ScopedPrincipal me,
+            Model model) {
+        UserScope user = me.scope();
+        DocumentView doc = documents.list(user, id).stream()
+                .filter(d -> d.id() == document && d.published() != null)
+                .findFirst()
+                .orElseThrow(() -> new AccessDeniedException("may not open document " + document));
+        MeetingView meeting = meetings.view(id);
+        boolean presents =
+                meetings.access(user, meeting, meetings.participants(id)).organiser()
+                        || agenda.items(id).stream()
+                                .anyMatch(i -> user.officerId() != null
+                                        && user.officerId().equals(i.presenterOfficerId()));
+        model.addAttribute("m", meeting);
+        model.addAttribute("d", doc);
+        model.addAttribute("presents", presents && !doc.restricted());
+        model.addAttribute("live", views.state(id));
+        return "meetings/document";
     }
 
     @GetMapping("/meetings/{id}/documents/{document}/reads")

@@ -145,4 +145,83 @@ class LiveSessionBrowserTest extends BrowserTest {
         org.assertj.core.api.Assertions.assertThat(screen.evaluate("performance.getEntriesByType('navigation').length"))
                 .isEqualTo(1);
     }
+
+    @Autowired
+    Agenda agenda;
+
+    @Autowired
+    MeetingDocuments documents;
+
+    @Autowired
+    vn.sen.files.FileManagement files;
+
+    @Test
+    void a_delegate_follows_the_page_the_presenter_turns_to() throws Exception {
+        demo.ensureLoaded();
+        UserScope secretary = scope("thuky");
+        UserScope chairman = scope("chutich");
+        UserScope director = scope("giamdoc");
+        UserScope presenter = scope("chuyenvien");
+        long committee = jdbc.sql("select unit_id from organization.unit_code where code = '000.00.00.H01'")
+                .query(Long.class)
+                .single();
+        long urgent = types.all().stream()
+                .filter(t -> t.code().equals("DOT_XUAT"))
+                .findFirst()
+                .orElseThrow()
+                .id();
+        var start = LocalDateTime.now(clock).plusMinutes(90).withSecond(0).withNano(0);
+        long id = meetings.schedule(
+                        secretary,
+                        new NewMeeting(
+                                committee,
+                                urgent,
+                                "Họp nghe báo cáo quy hoạch",
+                                "",
+                                start,
+                                start.plusHours(1),
+                                null,
+                                "",
+                                chairman.officerId(),
+                                secretary.officerId(),
+                                "",
+                                Repeat.NONE,
+                                1))
+                .getFirst();
+        meetings.inviteOfficers(secretary, id, List.of(director.officerId(), presenter.officerId()));
+        long item = agenda.add(secretary, id, new Agenda.ItemForm("Báo cáo quy hoạch", presenter.officerId(), "", 30));
+        var bytes = new java.io.ByteArrayOutputStream();
+        try (var pdf = new org.apache.pdfbox.pdmodel.PDDocument()) {
+            for (int i = 0; i < 6; i++) {
+                pdf.addPage(new org.apache.pdfbox.pdmodel.PDPage());
+            }
+            pdf.save(bytes);
+        }
+        var file = files.store(new java.io.ByteArrayInputStream(bytes.toByteArray()), "quy-hoach.pdf", "thuky");
+        long doc = documents.add(secretary, id, item, "Báo cáo quy hoạch", file.id(), false, List.of());
+        documents.approve(chairman, id, doc, 1);
+        meetings.invite(secretary, id);
+        live.open(secretary, id);
+        live.startItem(secretary, id, item);
+
+        String url = "http://localhost:" + port + "/meetings/" + id + "/documents/" + doc;
+        Page delegate = Chromium.signedIn(browser, port, "giamdoc");
+        Page presenting = Chromium.signedIn(browser, port, "chuyenvien");
+        delegate.navigate(url);
+        presenting.navigate(url);
+        for (Page page : List.of(delegate, presenting)) {
+            assertThat(page.locator("#pdf-viewer")).hasAttribute("data-ready", "true");
+        }
+        presenting.getByLabel("Tôi đang trình chiếu").check();
+        presenting.locator("#pdf-page").fill("4");
+        presenting.locator("#pdf-page").press("Enter");
+        assertThat(delegate.locator("#pdf-page")).hasValue("4");
+
+        // a delegate who stops following stays where he is
+        delegate.getByLabel("Theo người trình bày").uncheck();
+        presenting.locator("#pdf-page").fill("2");
+        presenting.locator("#pdf-page").press("Enter");
+        presenting.waitForTimeout(1500);
+        assertThat(delegate.locator("#pdf-page")).hasValue("4");
+    }
 }
