@@ -13,7 +13,7 @@ import vn.sen.shared.AuditableEvent.Outcome;
 import vn.sen.shared.ScopedPrincipal;
 
 /** Refused requests on meetings go into the audit trail with who tried what; the user sees the 403 page. */
-@ControllerAdvice(assignableTypes = {MeetingController.class, LiveController.class})
+@ControllerAdvice(assignableTypes = {MeetingController.class, LiveController.class, OpinionController.class})
 class MeetingRefusals {
 
     private final ApplicationEventPublisher events;

@@ -125,4 +125,57 @@ class MeetingWebTest {
                         .single())
                 .isPositive();
     }
+
+    @Test
+    void opinions_are_asked_answered_and_summed_up_through_the_screens() throws Exception {
+        long committee = jdbc.sql("select unit_id from organization.unit_code where code = '000.00.00.H01'")
+                .query(Long.class)
+                .single();
+        long director = jdbc.sql("select officer_id from identity.account where username = 'giamdoc'")
+                .query(Long.class)
+                .single();
+        var file = new org.springframework.mock.web.MockMultipartFile(
+                "files", "du-thao.pdf", "application/pdf", "%PDF-1.4\n% du thao\n%%EOF".getBytes());
+        var asked = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart(
+                                "/meetings/opinions")
+                        .file(file)
+                        .with(authentication(logins.signedIn("thuky")))
+                        .with(csrf())
+                        .param("unitId", String.valueOf(committee))
+                        .param("title", "Dự thảo kế hoạch cải cách hành chính")
+                        .param("question", "Đề nghị cho ý kiến trước ngày họp.")
+                        .param("day", LocalDate.now().plusDays(5).toString())
+                        .param("time", "17:00")
+                        .param("officerIds", String.valueOf(director)))
+                .andReturn();
+        String url = asked.getResponse().getRedirectedUrl();
+        assertThat(url).matches("/meetings/opinions/\\d+");
+
+        String page = mvc.perform(get(url).with(authentication(logins.signedIn("giamdoc"))))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(page).contains("Đề nghị cho ý kiến trước ngày họp.", "du-thao.pdf", "Gửi ý kiến");
+        var refused = mvc.perform(post(url + "/answer")
+                        .with(authentication(logins.signedIn("giamdoc")))
+                        .with(csrf())
+                        .param("choice", "DISAGREE"))
+                .andReturn();
+        assertThat(refused.getFlashMap().get("problem")).isEqualTo("meetings.error.opinion-comment");
+        mvc.perform(post(url + "/answer")
+                .with(authentication(logins.signedIn("giamdoc")))
+                .with(csrf())
+                .param("choice", "DISAGREE")
+                .param("comment", "Cần bổ sung lộ trình số hóa hồ sơ"));
+        String summary = mvc.perform(get(url).with(authentication(logins.signedIn("thuky"))))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(summary).contains("Tổng hợp ý kiến", "Không đồng ý: 1", "Cần bổ sung lộ trình số hóa hồ sơ");
+        assertThat(mvc.perform(get(url).with(authentication(logins.signedIn("chuyenvien"))))
+                        .andReturn()
+                        .getResponse()
+                        .getStatus())
+                .isEqualTo(403);
+    }
 }
