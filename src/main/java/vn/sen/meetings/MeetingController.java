@@ -61,6 +61,8 @@ class MeetingController {
     private final Clock clock;
     private final LiveStream stream;
     private final LiveViews views;
+    private final Minutes minutes;
+    private final vn.sen.files.FileResponses responses;
 
     MeetingController(
             Meetings meetings,
@@ -72,7 +74,11 @@ class MeetingController {
             Organization organization,
             Clock clock,
             LiveStream stream,
-            LiveViews views) {
+            LiveViews views,
+            Minutes minutes,
+            vn.sen.files.FileResponses responses) {
+        this.minutes = minutes;
+        this.responses = responses;
         this.stream = stream;
         this.views = views;
         this.meetings = meetings;
@@ -548,6 +554,41 @@ class MeetingController {
             @PathVariable long id, @AuthenticationPrincipal ScopedPrincipal me) {
         meetings.read(me.scope(), id);
         return stream.join(id);
+    }
+
+    // ---- minutes ----
+
+    @PostMapping("/meetings/{id}/minutes/{step:draft|approval}")
+    String minutesStep(
+            @PathVariable long id,
+            @PathVariable String step,
+            @AuthenticationPrincipal ScopedPrincipal me,
+            RedirectAttributes redirect) {
+        return act(id, redirect, "meetings.minutes-" + step, () -> {
+            if (step.equals("draft")) {
+                minutes.draft(me.scope(), id);
+            } else {
+                minutes.approve(me.scope(), id);
+            }
+        });
+    }
+
+    @PostMapping("/meetings/{id}/minutes")
+    String editMinutes(
+            @PathVariable long id,
+            @RequestParam String text,
+            @AuthenticationPrincipal ScopedPrincipal me,
+            RedirectAttributes redirect) {
+        return act(id, redirect, "meetings.saved", () -> minutes.edit(me.scope(), id, text));
+    }
+
+    @GetMapping("/meetings/{id}/minutes.pdf")
+    ResponseEntity<org.springframework.core.io.Resource> minutesPdf(
+            @PathVariable long id, @AuthenticationPrincipal ScopedPrincipal me) {
+        var approved = minutes.read(me.scope(), id)
+                .filter(m -> m.fileId() != null)
+                .orElseThrow(() -> new RuleViolation("meetings.error.minutes-none"));
+        return responses.of(files.require(approved.fileId()), true);
     }
 
     // ---- helpers --------------------------------------------------------------------------------

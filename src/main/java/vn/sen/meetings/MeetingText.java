@@ -31,6 +31,11 @@ final class MeetingText {
         return dateTime(start) + " – " + dateTime(end);
     }
 
+    /** "08:30". */
+    static String time(Instant instant) {
+        return TIME.format(instant.atZone(ZONE));
+    }
+
     /** "08:30 24/11" — a recent moment on a list. */
     static String moment(Instant instant) {
         return instant == null ? "" : DateTimeFormatter.ofPattern("HH:mm dd/MM").format(instant.atZone(ZONE));
