@@ -5,6 +5,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -50,13 +51,15 @@ class LiveStream implements SmartLifecycle {
     /** One connected screen. */
     private final class Screen {
         final long meetingId;
+        final Locale locale;
         final SseEmitter emitter;
         final AtomicBoolean sending = new AtomicBoolean();
         final AtomicReference<Frame> waiting = new AtomicReference<>();
         volatile long sentVersion = -1;
 
-        Screen(long meetingId, SseEmitter emitter) {
+        Screen(long meetingId, Locale locale, SseEmitter emitter) {
             this.meetingId = meetingId;
+            this.locale = locale;
             this.emitter = emitter;
         }
 
@@ -116,15 +119,15 @@ class LiveStream implements SmartLifecycle {
                 .query(rs -> {});
     }
 
-    /** A new screen: it gets the current state at once, then every change. */
-    SseEmitter join(long meetingId) {
+    /** A new screen, in its user's language: it gets the current state at once, then every change. */
+    SseEmitter join(long meetingId, Locale locale) {
         var emitter = new SseEmitter(0L);
-        var screen = new Screen(meetingId, emitter);
+        var screen = new Screen(meetingId, LiveViews.language(locale), emitter);
         emitter.onCompletion(() -> leave(screen));
         emitter.onTimeout(() -> leave(screen));
         emitter.onError(e -> leave(screen));
         screens.computeIfAbsent(meetingId, k -> ConcurrentHashMap.newKeySet()).add(screen);
-        screen.offer(views.frame(meetingId));
+        screen.offer(views.frame(meetingId, screen.locale));
         return emitter;
     }
 
@@ -148,8 +151,9 @@ class LiveStream implements SmartLifecycle {
                 if (set == null || set.isEmpty()) {
                     continue;
                 }
-                Frame frame = views.frame(meetingId);
-                set.forEach(s -> s.offer(frame));
+                // rendered once per language present, the same fragment for all screens in that language
+                Map<Locale, Frame> frames = new java.util.HashMap<>();
+                set.forEach(s -> s.offer(frames.computeIfAbsent(s.locale, l -> views.frame(meetingId, l))));
             }
         } catch (RuntimeException e) {
             log.warn("Live stream tick failed: {}", e.getMessage());

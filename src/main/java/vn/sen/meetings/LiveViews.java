@@ -34,6 +34,12 @@ class LiveViews {
             long invited) {}
 
     private static final Locale VIETNAMESE = Locale.forLanguageTag("vi");
+    private static final Locale ENGLISH = Locale.ENGLISH;
+
+    /** The languages of the user interface: English when asked for, Vietnamese otherwise. */
+    static Locale language(Locale locale) {
+        return locale != null && locale.getLanguage().equals("en") ? ENGLISH : VIETNAMESE;
+    }
 
     private final JdbcClient jdbc;
     private final Meetings meetings;
@@ -94,9 +100,9 @@ class LiveViews {
                 participants.size());
     }
 
-    LiveStream.Frame frame(long meetingId) {
+    LiveStream.Frame frame(long meetingId, Locale locale) {
         LiveState state = state(meetingId);
-        var context = new Context(VIETNAMESE);
+        var context = new Context(language(locale));
         context.setVariable("live", state);
         String html = templates.process("meetings/live", java.util.Set.of("state"), context);
         return new LiveStream.Frame(state.version(), html);

@@ -551,9 +551,9 @@ class MeetingController {
     /** The live stream of the meeting, for everyone who may see it. */
     @GetMapping(path = "/meetings/{id}/live", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     org.springframework.web.servlet.mvc.method.annotation.SseEmitter live(
-            @PathVariable long id, @AuthenticationPrincipal ScopedPrincipal me) {
+            @PathVariable long id, @AuthenticationPrincipal ScopedPrincipal me, java.util.Locale locale) {
         meetings.read(me.scope(), id);
-        return stream.join(id);
+        return stream.join(id, locale);
     }
 
     // ---- minutes ----

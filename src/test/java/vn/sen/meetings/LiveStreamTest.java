@@ -118,6 +118,29 @@ class LiveStreamTest extends MeetingsScenario {
     }
 
     @Test
+    void each_screen_gets_the_state_in_its_users_language() throws Exception {
+        long id = anOpenMeeting();
+        BlockingQueue<String> english = new LinkedBlockingQueue<>();
+        BlockingQueue<String> vietnamese = new LinkedBlockingQueue<>();
+        for (var entry : java.util.Map.of("?lang=en", english, "", vietnamese).entrySet()) {
+            var response = signedIn(financeDirector.username())
+                    .send(
+                            HttpRequest.newBuilder(URI.create(
+                                            "http://localhost:" + port + "/meetings/" + id + "/live" + entry.getKey()))
+                                    .header("Accept", "text/event-stream")
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofLines());
+            Stream<String> lines = response.body();
+            Thread.ofVirtual().start(() -> lines.forEach(entry.getValue()::add));
+        }
+        assertThat(nextEvent(english)).contains("No agenda item yet.");
+        assertThat(nextEvent(vietnamese)).contains("Chưa vào nội dung họp.");
+        live.checkIn(financeDirector, id, rooms.require(room).checkinToken());
+        assertThat(nextEvent(english)).contains("Present 1/");
+        assertThat(nextEvent(vietnamese)).contains("Có mặt 1/");
+    }
+
+    @Test
     void someone_not_invited_cannot_follow_the_meeting() throws Exception {
         long id = anOpenMeeting();
         var client = signedIn(justiceDirector.username());
