@@ -1,9 +1,7 @@
 package vn.sen.meetings;
 
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.DayOfWeek;
@@ -13,11 +11,6 @@ import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.pdmodel.PDPage;
-import org.apache.pdfbox.pdmodel.PDPageContentStream;
-import org.apache.pdfbox.pdmodel.common.PDRectangle;
-import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import org.springframework.stereotype.Service;
 import vn.sen.files.FileManagement;
 import vn.sen.meetings.Agenda.ItemForm;
@@ -28,7 +21,6 @@ import vn.sen.organization.Organization;
 import vn.sen.organization.Views.OfficerView;
 import vn.sen.organization.Views.UnitView;
 import vn.sen.shared.Role;
-import vn.sen.shared.RuleViolation;
 import vn.sen.shared.UserScope;
 
 /**
@@ -182,34 +174,17 @@ public class DemoMeetings {
     }
 
     private UUID pdf(String title, int pages, UserScope owner) {
-        var bytes = new ByteArrayOutputStream();
-        try (var document = new PDDocument();
-                InputStream font = DemoMeetings.class
-                        .getClassLoader()
-                        .getResourceAsStream("liberation/LiberationSerif-Regular.ttf")) {
-            if (font == null) {
-                throw new RuleViolation("meetings.error.file");
+        var text = new StringBuilder();
+        for (int i = 1; i <= pages; i++) {
+            text.append(i == 1 ? title : title + " — trang " + i).append("\n\n");
+            for (int line = 1; line <= 30; line++) {
+                text.append("Nội dung ").append(line).append(": số liệu, đánh giá và đề xuất của cơ quan chủ trì.\n");
             }
-            PDType0Font serif = PDType0Font.load(document, font, true);
-            for (int i = 1; i <= pages; i++) {
-                var page = new PDPage(PDRectangle.A4);
-                document.addPage(page);
-                try (var content = new PDPageContentStream(document, page)) {
-                    content.beginText();
-                    content.setFont(serif, i == 1 ? 16 : 13);
-                    content.newLineAtOffset(70, 760);
-                    content.showText(i == 1 ? title : title + " — trang " + i);
-                    content.setFont(serif, 13);
-                    for (int line = 0; line < 30; line++) {
-                        content.newLineAtOffset(0, -22);
-                        content.showText(
-                                "Nội dung " + (line + 1) + ": số liệu, đánh giá và đề xuất của cơ quan chủ trì.");
-                    }
-                    content.endText();
-                }
-            }
-            document.save(bytes);
-            return files.store(new ByteArrayInputStream(bytes.toByteArray()), title + ".pdf", owner.username())
+            text.append(i < pages ? "\f" : "");
+        }
+        try {
+            return files.store(
+                            new ByteArrayInputStream(TextPdf.write(text.toString())), title + ".pdf", owner.username())
                     .id();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

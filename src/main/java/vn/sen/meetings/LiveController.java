@@ -2,10 +2,8 @@ package vn.sen.meetings;
 
 import java.util.Arrays;
 import java.util.List;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -19,7 +17,6 @@ import vn.sen.meetings.SpeakerQueue.Kind;
 import vn.sen.meetings.VoteRules.Basis;
 import vn.sen.meetings.VoteRules.Share;
 import vn.sen.meetings.Votes.VoteForm;
-import vn.sen.shared.AuditableEvent.Outcome;
 import vn.sen.shared.RuleViolation;
 import vn.sen.shared.ScopedPrincipal;
 import vn.sen.shared.UserScope;
@@ -40,7 +37,8 @@ class LiveController {
     private final SpeakerQueue speakers;
     private final Votes votes;
     private final Rooms rooms;
-    private final ApplicationEventPublisher events;
+    private final FormOutcomes forms;
+    private final java.time.Clock clock;
 
     LiveController(
             Meetings meetings,
@@ -50,8 +48,10 @@ class LiveController {
             SpeakerQueue speakers,
             Votes votes,
             Rooms rooms,
-            ApplicationEventPublisher events) {
-        this.events = events;
+            FormOutcomes forms,
+            java.time.Clock clock) {
+        this.forms = forms;
+        this.clock = clock;
         this.meetings = meetings;
         this.agenda = agenda;
         this.live = live;
@@ -120,7 +120,7 @@ class LiveController {
     @GetMapping("/meetings/checkin")
     String checkinPage(@RequestParam String room, @AuthenticationPrincipal ScopedPrincipal me, Model model) {
         var found = rooms.byCheckinToken(room).orElseThrow(() -> new RuleViolation("meetings.error.checkin-code"));
-        var now = java.time.Instant.now();
+        var now = clock.instant();
         var mine =
                 meetings
                         .list(me.scope(), now.minus(java.time.Duration.ofHours(12)), now.plus(LiveSession.EARLY), 20)
@@ -291,21 +291,7 @@ class LiveController {
         }
     }
 
-    /** Runs a session action; a refused one (a late or second ballot…) is shown and audited. */
     private String act(long id, RedirectAttributes redirect, String notice, Runnable action) {
-        try {
-            action.run();
-            if (notice != null) {
-                redirect.addFlashAttribute("notice", notice);
-            }
-        } catch (RuleViolation e) {
-            redirect.addFlashAttribute("problem", e.code());
-            redirect.addFlashAttribute("problemArgs", e.args());
-            String actor = SecurityContextHolder.getContext().getAuthentication() == null
-                    ? "anonymous"
-                    : SecurityContextHolder.getContext().getAuthentication().getName();
-            events.publishEvent(new MeetingChanged(actor, id, "refused", e.code(), Outcome.FAILURE));
-        }
-        return "redirect:/meetings/" + id + "/session";
+        return forms.run(id, "/meetings/" + id + "/session", redirect, notice, action);
     }
 }

@@ -99,6 +99,11 @@ class LiveStream implements SmartLifecycle {
     private final LiveViews views;
     private final Map<Long, Set<Screen>> screens = new ConcurrentHashMap<>();
     private final Map<Long, Long> dirty = new ConcurrentHashMap<>();
+    /** The last rendering per meeting and language: a crowd joining at the start renders the state once. */
+    private final Map<FrameKey, Frame> latest = new ConcurrentHashMap<>();
+
+    private record FrameKey(long meetingId, Locale locale) {}
+
     private final ExecutorService senders = Executors.newVirtualThreadPerTaskExecutor();
     private ScheduledExecutorService ticker;
     private Thread listener;
@@ -127,8 +132,23 @@ class LiveStream implements SmartLifecycle {
         emitter.onTimeout(() -> leave(screen));
         emitter.onError(e -> leave(screen));
         screens.computeIfAbsent(meetingId, k -> ConcurrentHashMap.newKeySet()).add(screen);
-        screen.offer(views.frame(meetingId, screen.locale));
+        screen.offer(current(meetingId, screen.locale));
         return emitter;
+    }
+
+    /** The state as it is now: the last rendering while the meeting has not changed since. */
+    private Frame current(long meetingId, Locale locale) {
+        Frame cached = latest.get(new FrameKey(meetingId, locale));
+        if (cached != null && cached.version() == views.version(meetingId)) {
+            return cached;
+        }
+        return render(meetingId, locale);
+    }
+
+    private Frame render(long meetingId, Locale locale) {
+        Frame frame = views.frame(meetingId, locale);
+        latest.merge(new FrameKey(meetingId, locale), frame, (old, now) -> now.version() >= old.version() ? now : old);
+        return frame;
     }
 
     int screens(long meetingId) {
@@ -153,7 +173,7 @@ class LiveStream implements SmartLifecycle {
                 }
                 // rendered once per language present, the same fragment for all screens in that language
                 Map<Locale, Frame> frames = new java.util.HashMap<>();
-                set.forEach(s -> s.offer(frames.computeIfAbsent(s.locale, l -> views.frame(meetingId, l))));
+                set.forEach(s -> s.offer(frames.computeIfAbsent(s.locale, l -> render(meetingId, l))));
             }
         } catch (RuntimeException e) {
             log.warn("Live stream tick failed: {}", e.getMessage());

@@ -63,6 +63,14 @@ class LiveViews {
         this.templates = templates;
     }
 
+    /** The meeting's live version: it grows with every change the screens show. */
+    long version(long meetingId) {
+        return jdbc.sql("select live_version from meetings.meeting where id = :m")
+                .param("m", meetingId)
+                .query(Long.class)
+                .single();
+    }
+
     LiveState state(long meetingId) {
         record Live(long version, Long item, Long document, Integer page) {}
         Live live = jdbc.sql("""

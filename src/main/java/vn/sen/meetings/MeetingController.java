@@ -61,6 +61,7 @@ class MeetingController {
     private final Clock clock;
     private final LiveStream stream;
     private final LiveViews views;
+    private final FormOutcomes forms;
     private final Minutes minutes;
     private final vn.sen.files.FileResponses responses;
 
@@ -75,8 +76,10 @@ class MeetingController {
             Clock clock,
             LiveStream stream,
             LiveViews views,
+            FormOutcomes forms,
             Minutes minutes,
             vn.sen.files.FileResponses responses) {
+        this.forms = forms;
         this.minutes = minutes;
         this.responses = responses;
         this.stream = stream;
@@ -184,8 +187,7 @@ class MeetingController {
             redirect.addFlashAttribute("noticeArgs", new Object[] {String.valueOf(ids.size())});
             return "redirect:/meetings/" + ids.getFirst();
         } catch (RuleViolation e) {
-            problem(redirect, e);
-            return "redirect:/meetings/new";
+            return forms.refused(0, "/meetings/new", redirect, e);
         }
     }
 
@@ -594,24 +596,10 @@ class MeetingController {
     // ---- helpers --------------------------------------------------------------------------------
 
     private String act(long id, RedirectAttributes redirect, String notice, Runnable action) {
-        try {
-            action.run();
-            if (notice != null) {
-                redirect.addFlashAttribute("notice", notice);
-            }
-        } catch (RuleViolation e) {
-            return problem(id, redirect, e);
-        }
-        return "redirect:/meetings/" + id;
+        return forms.run(id, "/meetings/" + id, redirect, notice, action);
     }
 
     private String problem(long id, RedirectAttributes redirect, RuleViolation e) {
-        problem(redirect, e);
-        return "redirect:/meetings/" + id;
-    }
-
-    private static void problem(RedirectAttributes redirect, RuleViolation e) {
-        redirect.addFlashAttribute("problem", e.code());
-        redirect.addFlashAttribute("problemArgs", e.args());
+        return forms.refused(id, "/meetings/" + id, redirect, e);
     }
 }

@@ -1,22 +1,14 @@
 package vn.sen.meetings;
 
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
-import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.pdmodel.PDPage;
-import org.apache.pdfbox.pdmodel.PDPageContentStream;
-import org.apache.pdfbox.pdmodel.common.PDRectangle;
-import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
@@ -316,62 +308,11 @@ public class Minutes {
                 .findFirst();
     }
 
-    /** The text on A4 pages in Liberation Serif 13 pt, lines wrapped at the margins. */
     private StoredFile render(String text, String owner) {
-        var bytes = new ByteArrayOutputStream();
-        try (var document = new PDDocument();
-                InputStream font =
-                        Minutes.class.getClassLoader().getResourceAsStream("liberation/LiberationSerif-Regular.ttf")) {
-            if (font == null) {
-                throw new IOException("Liberation Serif is missing from the class path");
-            }
-            PDType0Font serif = PDType0Font.load(document, font, true);
-            float size = 13;
-            float leading = 18;
-            float margin = 60;
-            float width = PDRectangle.A4.getWidth() - 2 * margin;
-            List<String> lines = new ArrayList<>();
-            for (String paragraph : text.split("\n", -1)) {
-                wrap(paragraph, serif, size, width, lines);
-            }
-            int perPage = (int) ((PDRectangle.A4.getHeight() - 2 * margin) / leading);
-            for (int start = 0; start < lines.size(); start += perPage) {
-                var page = new PDPage(PDRectangle.A4);
-                document.addPage(page);
-                try (var content = new PDPageContentStream(document, page)) {
-                    content.beginText();
-                    content.setFont(serif, size);
-                    content.setLeading(leading);
-                    content.newLineAtOffset(margin, PDRectangle.A4.getHeight() - margin);
-                    for (String line : lines.subList(start, Math.min(lines.size(), start + perPage))) {
-                        content.showText(line);
-                        content.newLine();
-                    }
-                    content.endText();
-                }
-            }
-            document.save(bytes);
-            return files.store(new ByteArrayInputStream(bytes.toByteArray()), "bien-ban.pdf", owner);
+        try {
+            return files.store(new ByteArrayInputStream(TextPdf.write(text)), "bien-ban.pdf", owner);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    private static void wrap(String paragraph, PDType0Font font, float size, float width, List<String> lines)
-            throws IOException {
-        String clean = paragraph.replace('\t', ' ');
-        var line = new StringBuilder();
-        for (String word : clean.split(" ", -1)) {
-            String candidate = line.isEmpty() ? word : line + " " + word;
-            if (!line.isEmpty() && font.getStringWidth(candidate) / 1000 * size > width) {
-                lines.add(line.toString());
-                line.setLength(0);
-                line.append(word);
-            } else {
-                line.setLength(0);
-                line.append(candidate);
-            }
-        }
-        lines.add(line.toString());
     }
 }

@@ -37,9 +37,16 @@ class OpinionController {
     private final FileManagement files;
     private final FileResponses responses;
     private final Clock clock;
+    private final FormOutcomes forms;
 
     OpinionController(
-            Opinions opinions, Meetings meetings, FileManagement files, FileResponses responses, Clock clock) {
+            Opinions opinions,
+            Meetings meetings,
+            FileManagement files,
+            FileResponses responses,
+            Clock clock,
+            FormOutcomes forms) {
+        this.forms = forms;
         this.opinions = opinions;
         this.meetings = meetings;
         this.files = files;
@@ -88,9 +95,7 @@ class OpinionController {
             redirect.addFlashAttribute("notice", "meetings.opinion-asked");
             return "redirect:/meetings/opinions/" + id;
         } catch (RuleViolation e) {
-            redirect.addFlashAttribute("problem", e.code());
-            redirect.addFlashAttribute("problemArgs", e.args());
-            return "redirect:/meetings/opinions";
+            return forms.refused(0, "/meetings/opinions", redirect, e);
         }
     }
 
@@ -116,14 +121,12 @@ class OpinionController {
             @RequestParam(defaultValue = "") String comment,
             @AuthenticationPrincipal ScopedPrincipal me,
             RedirectAttributes redirect) {
-        try {
-            opinions.answer(me.scope(), id, choice, comment);
-            redirect.addFlashAttribute("notice", "meetings.opinion-answered");
-        } catch (RuleViolation e) {
-            redirect.addFlashAttribute("problem", e.code());
-            redirect.addFlashAttribute("problemArgs", e.args());
-        }
-        return "redirect:/meetings/opinions/" + id;
+        return forms.run(
+                0,
+                "/meetings/opinions/" + id,
+                redirect,
+                "meetings.opinion-answered",
+                () -> opinions.answer(me.scope(), id, choice, comment));
     }
 
     @PostMapping("/meetings/opinions/{id}/closing")

@@ -12,7 +12,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import vn.sen.organization.Organization;
 import vn.sen.shared.NavigationItem;
 import vn.sen.shared.Role;
-import vn.sen.shared.RuleViolation;
 import vn.sen.shared.ScopedPrincipal;
 
 /** Meeting rooms of the units (with their seat grids and check-in codes) and the installation's meeting types. */
@@ -22,8 +21,10 @@ class RoomController {
     private final Rooms rooms;
     private final MeetingTypes types;
     private final Organization organization;
+    private final FormOutcomes forms;
 
-    RoomController(Rooms rooms, MeetingTypes types, Organization organization) {
+    RoomController(Rooms rooms, MeetingTypes types, Organization organization, FormOutcomes forms) {
+        this.forms = forms;
         this.rooms = rooms;
         this.types = types;
         this.organization = organization;
@@ -81,15 +82,8 @@ class RoomController {
         });
     }
 
-    private static String act(RedirectAttributes redirect, String notice, Runnable action) {
-        try {
-            action.run();
-            redirect.addFlashAttribute("notice", notice);
-        } catch (RuleViolation e) {
-            redirect.addFlashAttribute("problem", e.code());
-            redirect.addFlashAttribute("problemArgs", e.args());
-        }
-        return "redirect:/meetings/rooms";
+    private String act(RedirectAttributes redirect, String notice, Runnable action) {
+        return forms.run(0, "/meetings/rooms", redirect, notice, action);
     }
 
     @GetMapping("/admin/meeting-types")
@@ -106,13 +100,11 @@ class RoomController {
             @RequestParam(defaultValue = "false") boolean active,
             @AuthenticationPrincipal ScopedPrincipal me,
             RedirectAttributes redirect) {
-        try {
-            types.update(me.scope(), id, leadWorkingDays, maxMinutes, active);
-            redirect.addFlashAttribute("notice", "meetings.saved");
-        } catch (RuleViolation e) {
-            redirect.addFlashAttribute("problem", e.code());
-            redirect.addFlashAttribute("problemArgs", e.args());
-        }
-        return "redirect:/admin/meeting-types";
+        return forms.run(
+                0,
+                "/admin/meeting-types",
+                redirect,
+                "meetings.saved",
+                () -> types.update(me.scope(), id, leadWorkingDays, maxMinutes, active));
     }
 }

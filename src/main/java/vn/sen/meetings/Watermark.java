@@ -2,7 +2,6 @@ package vn.sen.meetings;
 
 import java.io.File;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.io.IOUtils;
@@ -29,13 +28,7 @@ final class Watermark {
     /** Writes {@code pdf} with {@code line} stamped on every page; the file is read from disk, not memory. */
     static void stamp(File pdf, String line, OutputStream out) throws IOException {
         try (PDDocument document = Loader.loadPDF(pdf, null, null, null, IOUtils.createTempFileOnlyStreamCache())) {
-            PDType0Font font;
-            try (InputStream in = Watermark.class.getClassLoader().getResourceAsStream(FONT)) {
-                if (in == null) {
-                    throw new IOException("font " + FONT + " is missing from the class path");
-                }
-                font = PDType0Font.load(document, in, true);
-            }
+            PDType0Font font = TextPdf.font(document, FONT);
             var faint = new PDExtendedGraphicsState();
             faint.setNonStrokingAlphaConstant(0.22f);
             for (PDPage page : document.getPages()) {

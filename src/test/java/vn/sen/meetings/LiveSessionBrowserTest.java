@@ -59,13 +59,26 @@ class LiveSessionBrowserTest extends BrowserTest {
         return ((ScopedPrincipal) logins.signedIn(username).getPrincipal()).scope();
     }
 
-    @Test
-    void a_vote_opened_at_the_console_is_cast_on_two_tablets_and_shown_on_the_big_screen() {
+    UserScope secretary;
+    UserScope chairman;
+    UserScope director;
+    UserScope specialist;
+
+    @org.junit.jupiter.api.BeforeEach
+    void theDemoProvince() {
         demo.ensureLoaded();
-        UserScope secretary = scope("thuky");
-        UserScope chairman = scope("chutich");
-        UserScope director = scope("giamdoc");
-        UserScope specialist = scope("chuyenvien");
+        secretary = scope("thuky");
+        chairman = scope("chutich");
+        director = scope("giamdoc");
+        specialist = scope("chuyenvien");
+    }
+
+    /**
+     * An urgent meeting of the People's Committee an hour long, starting {@code minutes} from now (within
+     * the two hours in which its session may open), chaired by the Chairman, the director and the
+     * specialist invited; invitations not yet sent.
+     */
+    long anUrgentMeeting(String title, int minutes) {
         long committee = jdbc.sql("select unit_id from organization.unit_code where code = '000.00.00.H01'")
                 .query(Long.class)
                 .single();
@@ -74,13 +87,13 @@ class LiveSessionBrowserTest extends BrowserTest {
                 .findFirst()
                 .orElseThrow()
                 .id();
-        var start = LocalDateTime.now(clock).plusMinutes(20).withSecond(0).withNano(0);
+        var start = LocalDateTime.now(clock).plusMinutes(minutes).withSecond(0).withNano(0);
         long id = meetings.schedule(
                         secretary,
                         new NewMeeting(
                                 committee,
                                 urgent,
-                                "Họp đột xuất về phòng chống bão số 15",
+                                title,
                                 "",
                                 start,
                                 start.plusHours(1),
@@ -93,6 +106,12 @@ class LiveSessionBrowserTest extends BrowserTest {
                                 1))
                 .getFirst();
         meetings.inviteOfficers(secretary, id, List.of(director.officerId(), specialist.officerId()));
+        return id;
+    }
+
+    @Test
+    void a_vote_opened_at_the_console_is_cast_on_two_tablets_and_shown_on_the_big_screen() {
+        long id = anUrgentMeeting("Họp đột xuất về phòng chống bão số 15", 20);
         meetings.invite(secretary, id);
         live.open(secretary, id);
         for (var p : meetings.participants(id)) {
@@ -157,38 +176,8 @@ class LiveSessionBrowserTest extends BrowserTest {
 
     @Test
     void a_delegate_follows_the_page_the_presenter_turns_to() throws Exception {
-        demo.ensureLoaded();
-        UserScope secretary = scope("thuky");
-        UserScope chairman = scope("chutich");
-        UserScope director = scope("giamdoc");
-        UserScope presenter = scope("chuyenvien");
-        long committee = jdbc.sql("select unit_id from organization.unit_code where code = '000.00.00.H01'")
-                .query(Long.class)
-                .single();
-        long urgent = types.all().stream()
-                .filter(t -> t.code().equals("DOT_XUAT"))
-                .findFirst()
-                .orElseThrow()
-                .id();
-        var start = LocalDateTime.now(clock).plusMinutes(90).withSecond(0).withNano(0);
-        long id = meetings.schedule(
-                        secretary,
-                        new NewMeeting(
-                                committee,
-                                urgent,
-                                "Họp nghe báo cáo quy hoạch",
-                                "",
-                                start,
-                                start.plusHours(1),
-                                null,
-                                "",
-                                chairman.officerId(),
-                                secretary.officerId(),
-                                "",
-                                Repeat.NONE,
-                                1))
-                .getFirst();
-        meetings.inviteOfficers(secretary, id, List.of(director.officerId(), presenter.officerId()));
+        long id = anUrgentMeeting("Họp nghe báo cáo quy hoạch", 90);
+        UserScope presenter = specialist;
         long item = agenda.add(secretary, id, new Agenda.ItemForm("Báo cáo quy hoạch", presenter.officerId(), "", 30));
         var bytes = new java.io.ByteArrayOutputStream();
         try (var pdf = new org.apache.pdfbox.pdmodel.PDDocument()) {

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -42,34 +41,10 @@ class LiveSessionTest extends MeetingsScenario {
 
     /** A meeting starting within the hour, invitations out, the session open. */
     long anOpenMeeting() {
-        var now =
-                java.time.LocalDateTime.now(clock).plusMinutes(30).withSecond(0).withNano(0);
-        var form = meetingOn(LocalDate.now(clock), 0, 1, "DOT_XUAT", room, chairmanOfficer);
-        long id = meetings.schedule(
-                        secretary,
-                        new MeetingViews.NewMeeting(
-                                form.unitId(),
-                                form.typeId(),
-                                form.title(),
-                                "",
-                                now,
-                                now.plusHours(2),
-                                room,
-                                "",
-                                chairmanOfficer,
-                                secretaryOfficerId(),
-                                "",
-                                MeetingViews.Repeat.NONE,
-                                1))
-                .getFirst();
-        meetings.inviteOfficers(secretary, id, List.of(viceOfficer, financeDirectorOfficer, justiceDirectorOfficer));
+        long id = aMeetingSoon(List.of(viceOfficer, financeDirectorOfficer, justiceDirectorOfficer));
         meetings.invite(secretary, id);
         live.open(secretary, id);
         return id;
-    }
-
-    long secretaryOfficerId() {
-        return secretaryOfficer;
     }
 
     String token() {
@@ -199,27 +174,7 @@ class LiveSessionTest extends MeetingsScenario {
 
     @Test
     void a_substitute_and_the_officer_he_stands_for_have_one_ballot_between_them() {
-        var now =
-                java.time.LocalDateTime.now(clock).plusMinutes(30).withSecond(0).withNano(0);
-        var form = meetingOn(LocalDate.now(clock), 0, 1, "DOT_XUAT", room, chairmanOfficer);
-        long id = meetings.schedule(
-                        secretary,
-                        new MeetingViews.NewMeeting(
-                                form.unitId(),
-                                form.typeId(),
-                                form.title(),
-                                "",
-                                now,
-                                now.plusHours(2),
-                                room,
-                                "",
-                                chairmanOfficer,
-                                secretaryOfficer,
-                                "",
-                                MeetingViews.Repeat.NONE,
-                                1))
-                .getFirst();
-        meetings.inviteOfficers(secretary, id, List.of(financeDirectorOfficer));
+        long id = aMeetingSoon(List.of(financeDirectorOfficer));
         meetings.invite(secretary, id);
         ParticipantView director =
                 meetings.access(financeDirector, id).answerable().getFirst();

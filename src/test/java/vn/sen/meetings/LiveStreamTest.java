@@ -10,7 +10,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.LocalDateTime;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -62,26 +61,7 @@ class LiveStreamTest extends MeetingsScenario {
     }
 
     long anOpenMeeting() {
-        var now = LocalDateTime.now(clock).plusMinutes(30).withSecond(0).withNano(0);
-        var form = meetingOn(now.toLocalDate(), 0, 1, "DOT_XUAT", room, chairmanOfficer);
-        long id = meetings.schedule(
-                        secretary,
-                        new MeetingViews.NewMeeting(
-                                form.unitId(),
-                                form.typeId(),
-                                form.title(),
-                                "",
-                                now,
-                                now.plusHours(2),
-                                room,
-                                "",
-                                chairmanOfficer,
-                                secretaryOfficer,
-                                "",
-                                MeetingViews.Repeat.NONE,
-                                1))
-                .getFirst();
-        meetings.inviteOfficers(secretary, id, List.of(financeDirectorOfficer));
+        long id = aMeetingSoon(List.of(financeDirectorOfficer));
         meetings.invite(secretary, id);
         live.open(secretary, id);
         return id;

@@ -158,13 +158,22 @@ abstract class MeetingsScenario {
     }
 
     NewMeeting meetingOn(LocalDate day, int fromHour, int toHour, String typeCode, Long roomId, long chair) {
+        return meetingAt(
+                LocalDateTime.of(day, LocalTime.of(fromHour, 0)),
+                LocalDateTime.of(day, LocalTime.of(toHour, 0)),
+                typeCode,
+                roomId,
+                chair);
+    }
+
+    NewMeeting meetingAt(LocalDateTime start, LocalDateTime end, String typeCode, Long roomId, long chair) {
         return new NewMeeting(
                 committee,
                 type(typeCode).id(),
-                "Phiên họp " + tag + " " + day + " " + fromHour,
+                "Phiên họp " + tag + " " + start,
                 "Kiểm điểm công tác tháng",
-                LocalDateTime.of(day, LocalTime.of(fromHour, 0)),
-                LocalDateTime.of(day, LocalTime.of(toHour, 0)),
+                start,
+                end,
                 roomId,
                 "",
                 chair,
@@ -172,6 +181,18 @@ abstract class MeetingsScenario {
                 "https://hop.angiang.gov.vn/phong-1",
                 Repeat.NONE,
                 1);
+    }
+
+    /**
+     * An urgent meeting in room 1 starting in half an hour (so its session may open now), chaired by the
+     * Chairman, with {@code invited} on the list; invitations not yet sent.
+     */
+    long aMeetingSoon(List<Long> invited) {
+        var start = LocalDateTime.now(clock).plusMinutes(30).withSecond(0).withNano(0);
+        long id = meetings.schedule(secretary, meetingAt(start, start.plusHours(2), "DOT_XUAT", room, chairmanOfficer))
+                .getFirst();
+        meetings.inviteOfficers(secretary, id, invited);
+        return id;
     }
 
     /** A meeting of the committee chaired by the Chairman in room 1, with both department directors invited. */

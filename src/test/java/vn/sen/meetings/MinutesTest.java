@@ -3,7 +3,6 @@ package vn.sen.meetings;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.time.LocalDateTime;
 import java.util.List;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.text.PDFTextStripper;
@@ -53,26 +52,7 @@ class MinutesTest extends MeetingsScenario {
 
     @Test
     void the_draft_tells_who_came_what_was_said_and_voted_and_the_chair_fixes_it() throws Exception {
-        var now = LocalDateTime.now(clock).plusMinutes(30).withSecond(0).withNano(0);
-        var form = meetingOn(now.toLocalDate(), 0, 1, "DOT_XUAT", room, chairmanOfficer);
-        long id = meetings.schedule(
-                        secretary,
-                        new MeetingViews.NewMeeting(
-                                form.unitId(),
-                                form.typeId(),
-                                form.title(),
-                                "",
-                                now,
-                                now.plusHours(2),
-                                room,
-                                "",
-                                chairmanOfficer,
-                                secretaryOfficer,
-                                "",
-                                MeetingViews.Repeat.NONE,
-                                1))
-                .getFirst();
-        meetings.inviteOfficers(secretary, id, List.of(viceOfficer, financeDirectorOfficer, justiceDirectorOfficer));
+        long id = aMeetingSoon(List.of(viceOfficer, financeDirectorOfficer, justiceDirectorOfficer));
         long item =
                 agenda.add(secretary, id, new Agenda.ItemForm("Kế hoạch đầu tư công", financeDirectorOfficer, "", 30));
         meetings.invite(secretary, id);
