@@ -104,8 +104,7 @@ public class LiveSession {
     @Transactional
     public ParticipantView checkIn(UserScope user, long meetingId, String roomToken) {
         MeetingView meeting = meetings.view(meetingId);
-        ParticipantView me = meetings.access(user, meetingId)
-                .attending(user.officerId())
+        ParticipantView me = meetings.attendance(meetingId, user.officerId())
                 .orElseThrow(() -> new AccessDeniedException("not attending meeting " + meetingId));
         requireCheckinTime(meeting);
         RoomView room = meeting.roomId() == null ? null : rooms.require(meeting.roomId());

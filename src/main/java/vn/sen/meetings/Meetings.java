@@ -661,11 +661,27 @@ public class Meetings {
 
     /** Everyone invited, chair first, then secretary, members and guests in the order invited. */
     public List<ParticipantView> participants(long meetingId) {
+        return participants(meetingId, null);
+    }
+
+    /**
+     * The row the officer attends on — invited himself, or as the substitute or representative — read
+     * alone: what a ballot, a check-in or a request to speak needs, without the whole list.
+     */
+    public Optional<ParticipantView> attendance(long meetingId, Long officerId) {
+        return officerId == null
+                ? Optional.empty()
+                : participants(meetingId, officerId).stream().findFirst();
+    }
+
+    private List<ParticipantView> participants(long meetingId, Long attendee) {
         List<ParticipantRow> rows = jdbc.sql("""
-                select * from meetings.participant where meeting_id = :m
+                select * from meetings.participant
+                where meeting_id = :m and (cast(:a as bigint) is null or attendee_officer_id = :a)
                 order by case role when 'CHAIR' then 0 when 'SECRETARY' then 1 when 'MEMBER' then 2 else 3 end, id
                 """)
                 .param("m", meetingId)
+                .param("a", attendee)
                 .query((rs, n) -> new ParticipantRow(
                         rs.getLong("id"),
                         ParticipantRole.valueOf(rs.getString("role")),

@@ -66,8 +66,7 @@ public class SpeakerQueue {
     @Transactional
     public long request(UserScope user, long meetingId, Kind kind, String topic) {
         MeetingView meeting = meetings.view(meetingId);
-        ParticipantView me = meetings.access(user, meetingId)
-                .attending(user.officerId())
+        ParticipantView me = meetings.attendance(meetingId, user.officerId())
                 .orElseThrow(() -> new AccessDeniedException("not attending meeting " + meetingId));
         LiveSession.requireOpen(meeting);
         if (me.checkedInAt() == null) {
@@ -109,8 +108,7 @@ public class SpeakerQueue {
     @Transactional
     public void withdraw(UserScope user, long meetingId, long requestId) {
         RequestView request = require(meetingId, requestId);
-        boolean own = meetings.access(user, meetingId)
-                .attending(user.officerId())
+        boolean own = meetings.attendance(meetingId, user.officerId())
                 .map(p -> p.id() == request.participantId())
                 .orElse(false);
         if (!own) {

@@ -193,8 +193,7 @@ public class Votes {
         if (vote.state() != VoteState.OPEN) {
             throw new RuleViolation("meetings.error.vote-closed");
         }
-        ParticipantView me = meetings.access(user, vote.meetingId())
-                .attending(user.officerId())
+        ParticipantView me = meetings.attendance(vote.meetingId(), user.officerId())
                 .orElseThrow(() -> new AccessDeniedException("not attending meeting " + vote.meetingId()));
         if (!me.voting()) {
             throw new RuleViolation("meetings.error.not-voting");
@@ -350,7 +349,7 @@ public class Votes {
 
     public MyBallot mine(UserScope user, long voteId) {
         VoteView vote = require(voteId);
-        Optional<ParticipantView> me = meetings.access(user, vote.meetingId()).attending(user.officerId());
+        Optional<ParticipantView> me = meetings.attendance(vote.meetingId(), user.officerId());
         if (me.isEmpty()) {
             return new MyBallot(false, null);
         }
