@@ -246,7 +246,11 @@ class LiveStream implements SmartLifecycle {
             ticker.shutdownNow();
         }
         if (listener != null) {
-            listener.interrupt();
+            try {
+                listener.join(2000); // lets it give its connection back before the pool closes
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
         screens.values().forEach(set -> set.forEach(s -> s.emitter.complete()));
         screens.clear();

@@ -212,6 +212,13 @@ public class Votes {
             if (recorded == 0) {
                 throw new RuleViolation("meetings.error.already-voted");
             }
+            // the option rows are locked in one order first: updated by a plain scan, concurrent ballots took
+            // them in whatever order their versions lay on the page and deadlocked (found by BallotBenchmark)
+            jdbc.sql(
+                            "select option_index from meetings.secret_tally where vote_id = :v order by option_index for update")
+                    .param("v", voteId)
+                    .query(Integer.class)
+                    .list();
             jdbc.sql("""
                     update meetings.secret_tally
                     set ballots = ballots + case when option_index = :o then 1 else 0 end,
