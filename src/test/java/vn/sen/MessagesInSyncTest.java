@@ -24,4 +24,26 @@ class MessagesInSyncTest {
         var en = load("messages_en.properties");
         assertThat(vi.stringPropertyNames()).isNotEmpty().isEqualTo(en.stringPropertyNames());
     }
+
+    /** A key written twice silently keeps the last text: one of the two screens shows the wrong words. */
+    @Test
+    void no_key_is_written_twice() throws IOException {
+        for (String name : java.util.List.of("messages_vi.properties", "messages_en.properties")) {
+            var seen = new java.util.HashSet<String>();
+            var twice = new java.util.ArrayList<String>();
+            try (var in = MessagesInSyncTest.class.getResourceAsStream("/" + name)) {
+                for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\\R")) {
+                    int equals = line.indexOf('=');
+                    if (line.isBlank() || line.startsWith("#") || equals < 0) {
+                        continue;
+                    }
+                    String key = line.substring(0, equals).strip();
+                    if (!seen.add(key)) {
+                        twice.add(key);
+                    }
+                }
+            }
+            assertThat(twice).as(name).isEmpty();
+        }
+    }
 }

@@ -218,6 +218,10 @@ class DemoProvince {
             // the Office's meeting secretaries prepare the People's Committee's meetings
             Role role = staff.roles.get(i);
             grants.add(new UserScope.Grant(role, role == Role.MEETING_SECRETARY ? committee : officer.unitId(), null));
+            if (role == Role.MEETING_SECRETARY) {
+                // they also draft the conclusion notices in their own division
+                grants.add(new UserScope.Grant(Role.SPECIALIST, officer.unitId(), null));
+            }
             AccountClass accountClass = AccountClass.USER;
             if ("qtsonoivu".equals(login)) {
                 grants.add(new UserScope.Grant(Role.UNIT_ADMIN, homeAffairs, null));

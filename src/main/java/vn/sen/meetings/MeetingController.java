@@ -63,6 +63,7 @@ class MeetingController {
     private final LiveViews views;
     private final FormOutcomes forms;
     private final Minutes minutes;
+    private final Conclusions conclusions;
     private final vn.sen.files.FileResponses responses;
 
     MeetingController(
@@ -78,8 +79,10 @@ class MeetingController {
             LiveViews views,
             FormOutcomes forms,
             Minutes minutes,
+            Conclusions conclusions,
             vn.sen.files.FileResponses responses) {
         this.forms = forms;
+        this.conclusions = conclusions;
         this.minutes = minutes;
         this.responses = responses;
         this.stream = stream;
@@ -224,6 +227,11 @@ class MeetingController {
                 meeting.roomId() == null
                         ? List.of()
                         : rooms.require(meeting.roomId()).seats());
+        if (meeting.state() == MeetingViews.MeetingState.CLOSED) {
+            model.addAttribute("minutes", minutes.read(user, id).orElse(null));
+            model.addAttribute("conclusion", conclusions.read(user, id).orElse(null));
+            model.addAttribute("today", LocalDate.now(clock));
+        }
         if (access.organiser()) {
             model.addAttribute("rooms", rooms.usableBy(meeting.unitId()));
             model.addAttribute(

@@ -48,6 +48,10 @@ public class Minutes {
             Instant approvedAt,
             UUID fileId) {}
 
+    private static final String CONCLUSIONS = "KẾT LUẬN CỦA CHỦ TRÌ";
+    private static final String CONCLUSIONS_HINT = "(Thư ký ghi ý kiến kết luận của chủ trì cuộc họp.)";
+    private static final String SIGNATURES = "THƯ KÝ";
+
     private final JdbcClient jdbc;
     private final Meetings meetings;
     private final Agenda agenda;
@@ -241,8 +245,12 @@ public class Minutes {
             speeches(out, requests, null);
             loose.forEach(v -> vote(out, v));
         }
-        out.append("\nKẾT LUẬN CỦA CHỦ TRÌ\n(Thư ký ghi ý kiến kết luận của chủ trì cuộc họp.)\n");
-        out.append("\nTHƯ KÝ                                             CHỦ TRÌ\n");
+        out.append("\n")
+                .append(CONCLUSIONS)
+                .append("\n")
+                .append(CONCLUSIONS_HINT)
+                .append("\n");
+        out.append("\n").append(SIGNATURES).append("                                             CHỦ TRÌ\n");
         out.append(Objects.toString(meeting.secretaryName(), ""))
                 .append("                              ")
                 .append(meeting.chairName())
@@ -297,7 +305,24 @@ public class Minutes {
                 .append(".\n");
     }
 
-    private static String attendee(ParticipantView p) {
+    /**
+     * The chair's conclusions as written in the minutes: the text under their heading, up to the
+     * signatures; empty when the secretary has not filled them in.
+     */
+    static String conclusions(String text) {
+        int heading = text.indexOf(CONCLUSIONS);
+        if (heading < 0) {
+            return "";
+        }
+        String rest = text.substring(heading + CONCLUSIONS.length());
+        int end = rest.lastIndexOf("\n" + SIGNATURES);
+        String said = (end < 0 ? rest : rest.substring(0, end))
+                .replace(CONCLUSIONS_HINT, "")
+                .strip();
+        return said;
+    }
+
+    static String attendee(ParticipantView p) {
         return p.attendeeName() != null ? p.attendeeName() : p.name();
     }
 
