@@ -1,7 +1,5 @@
 package vn.sen.documents;
 
-import java.time.Instant;
-import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.core.io.Resource;
@@ -17,10 +15,12 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 import vn.sen.files.FileResponses;
-import vn.sen.shared.RuleViolation;
 import vn.sen.shared.ScopedPrincipal;
+import vn.sen.signing.BrowserSigning.Complete;
+import vn.sen.signing.BrowserSigning.Done;
+import vn.sen.signing.BrowserSigning.Prepare;
+import vn.sen.signing.BrowserSigning.Prepared;
 import vn.sen.signing.CertificateHolder;
-import vn.sen.signing.ExternalSigning.Prepared;
 import vn.sen.signing.SignatureScheme;
 
 /**
@@ -32,20 +32,9 @@ import vn.sen.signing.SignatureScheme;
 @RestController
 class DocumentSigningController {
 
-    /** The signer's certificate chain (base64 DER, signer first) and, optionally, the scheme it signs with. */
-    record PrepareRequest(List<String> certificates, SignatureScheme scheme) {}
-
-    record PrepareResponse(UUID id, String dataToSign, String digest, SignatureScheme scheme, Instant expiresAt) {}
-
     /** An electronic copy to prepare: the agency's certificate chain, the file, the form, the pages. */
     record CopyRequest(
             List<String> certificates, SignatureScheme scheme, UUID fileId, ElectronicCopies.Form form, String pages) {}
-
-    /** The signature value (base64) and, for an approval, the signer's opinion. */
-    record CompleteRequest(String signatureValue, String comment) {}
-
-    /** Where the page goes next. */
-    record Done(String location) {}
 
     private final OutgoingDocuments outgoing;
     private final OutgoingAttachments attachments;
@@ -64,13 +53,12 @@ class DocumentSigningController {
     }
 
     @PostMapping(path = "/documents/outgoing/{id}/signatures/approval", consumes = MediaType.APPLICATION_JSON_VALUE)
-    PrepareResponse prepareApproval(
+    Prepared prepareApproval(
             @PathVariable long id,
             @RequestParam long step,
-            @RequestBody PrepareRequest request,
+            @RequestBody Prepare request,
             @AuthenticationPrincipal ScopedPrincipal me) {
-        return response(outgoing.prepareApproval(
-                me.scope(), step, CertificateHolder.chain(request.certificates()), request.scheme()));
+        return Prepared.of(outgoing.prepareApproval(me.scope(), step, request.chain(), request.scheme()));
     }
 
     @PostMapping(
@@ -80,17 +68,16 @@ class DocumentSigningController {
             @PathVariable long id,
             @PathVariable UUID pending,
             @RequestParam long step,
-            @RequestBody CompleteRequest request,
+            @RequestBody Complete request,
             @AuthenticationPrincipal ScopedPrincipal me) {
-        outgoing.approveSigned(me.scope(), step, pending, value(request), request.comment());
+        outgoing.approveSigned(me.scope(), step, pending, request.value(), request.comment());
         return new Done("/documents/outgoing/" + id);
     }
 
     @PostMapping(path = "/documents/outgoing/{id}/signatures/issuance", consumes = MediaType.APPLICATION_JSON_VALUE)
-    PrepareResponse prepareIssuance(
-            @PathVariable long id, @RequestBody PrepareRequest request, @AuthenticationPrincipal ScopedPrincipal me) {
-        return response(outgoing.prepareIssuance(
-                me.scope(), id, CertificateHolder.chain(request.certificates()), request.scheme()));
+    Prepared prepareIssuance(
+            @PathVariable long id, @RequestBody Prepare request, @AuthenticationPrincipal ScopedPrincipal me) {
+        return Prepared.of(outgoing.prepareIssuance(me.scope(), id, request.chain(), request.scheme()));
     }
 
     @PostMapping(
@@ -99,22 +86,21 @@ class DocumentSigningController {
     Done completeIssuance(
             @PathVariable long id,
             @PathVariable UUID pending,
-            @RequestBody CompleteRequest request,
+            @RequestBody Complete request,
             @AuthenticationPrincipal ScopedPrincipal me) {
-        outgoing.sealSigned(me.scope(), id, pending, value(request));
+        outgoing.sealSigned(me.scope(), id, pending, request.value());
         return new Done("/documents/outgoing/" + id);
     }
 
     @PostMapping(
             path = "/documents/outgoing/{id}/signatures/attachments/{attachment}",
             consumes = MediaType.APPLICATION_JSON_VALUE)
-    PrepareResponse prepareAttachment(
+    Prepared prepareAttachment(
             @PathVariable long id,
             @PathVariable long attachment,
-            @RequestBody PrepareRequest request,
+            @RequestBody Prepare request,
             @AuthenticationPrincipal ScopedPrincipal me) {
-        return response(attachments.prepare(
-                me.scope(), id, attachment, CertificateHolder.chain(request.certificates()), request.scheme()));
+        return Prepared.of(attachments.prepare(me.scope(), id, attachment, request.chain(), request.scheme()));
     }
 
     @PostMapping(
@@ -124,14 +110,14 @@ class DocumentSigningController {
             @PathVariable long id,
             @PathVariable long attachment,
             @PathVariable UUID pending,
-            @RequestBody CompleteRequest request,
+            @RequestBody Complete request,
             @AuthenticationPrincipal ScopedPrincipal me) {
-        attachments.complete(me.scope(), id, attachment, pending, value(request));
+        attachments.complete(me.scope(), id, attachment, pending, request.value());
         return new Done("/documents/outgoing/" + id);
     }
 
     @PostMapping(path = "/documents/{kind}/{id}/copies", consumes = MediaType.APPLICATION_JSON_VALUE)
-    PrepareResponse prepareCopy(
+    Prepared prepareCopy(
             @PathVariable String kind,
             @PathVariable long id,
             @RequestBody CopyRequest request,
@@ -141,7 +127,7 @@ class DocumentSigningController {
             case "outgoing" -> ElectronicCopies.Source.OUTGOING;
             default -> throw new ResponseStatusException(HttpStatus.NOT_FOUND);
         };
-        return response(copies.prepare(
+        return Prepared.of(copies.prepare(
                 me.scope(),
                 new ElectronicCopies.NewCopy(source, id, request.fileId(), request.form(), request.pages()),
                 CertificateHolder.chain(request.certificates()),
@@ -150,10 +136,8 @@ class DocumentSigningController {
 
     @PostMapping(path = "/documents/copies/signatures/{pending}", consumes = MediaType.APPLICATION_JSON_VALUE)
     Done completeCopy(
-            @PathVariable UUID pending,
-            @RequestBody CompleteRequest request,
-            @AuthenticationPrincipal ScopedPrincipal me) {
-        return new Done(copies.complete(me.scope(), pending, value(request)));
+            @PathVariable UUID pending, @RequestBody Complete request, @AuthenticationPrincipal ScopedPrincipal me) {
+        return new Done(copies.complete(me.scope(), pending, request.value()));
     }
 
     /** A copy's signed PDF, for whoever reads the document it copies. */
@@ -165,23 +149,5 @@ class DocumentSigningController {
         return responses.of(
                 copies.file(me.scope(), copy).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND)),
                 inline != null);
-    }
-
-    private static PrepareResponse response(Prepared prepared) {
-        var base64 = Base64.getEncoder();
-        return new PrepareResponse(
-                prepared.id(),
-                base64.encodeToString(prepared.dataToSign()),
-                base64.encodeToString(prepared.digest()),
-                prepared.scheme(),
-                prepared.expiresAt());
-    }
-
-    private static byte[] value(CompleteRequest request) {
-        try {
-            return Base64.getDecoder().decode(request.signatureValue() == null ? "" : request.signatureValue());
-        } catch (IllegalArgumentException e) {
-            throw new RuleViolation("signing.error.value-not-base64");
-        }
     }
 }

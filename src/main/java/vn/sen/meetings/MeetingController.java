@@ -228,7 +228,16 @@ class MeetingController {
                         ? List.of()
                         : rooms.require(meeting.roomId()).seats());
         if (meeting.state() == MeetingViews.MeetingState.CLOSED) {
-            model.addAttribute("minutes", minutes.read(user, id).orElse(null));
+            var kept = minutes.read(user, id).orElse(null);
+            var signers = minutes.signers(id);
+            model.addAttribute("minutes", kept);
+            model.addAttribute("minuteSigners", signers);
+            model.addAttribute(
+                    "maySignMinutes",
+                    kept != null
+                            && kept.state() == Minutes.State.APPROVED
+                            && (access.chair() || access.secretary())
+                            && signers.stream().noneMatch(s -> s.officerId() == user.officerId()));
             model.addAttribute("conclusion", conclusions.read(user, id).orElse(null));
             model.addAttribute("today", LocalDate.now(clock));
         }

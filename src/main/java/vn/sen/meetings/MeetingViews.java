@@ -244,4 +244,12 @@ public final class MeetingViews {
             return MeetingText.moment(firstAt);
         }
     }
+
+    /** A digital signature kept on a meeting paper: who signed, the name their certificate carries, when. */
+    public record SignerView(long officerId, String holder, Instant signedAt) {
+
+        public String at() {
+            return MeetingText.moment(signedAt);
+        }
+    }
 }

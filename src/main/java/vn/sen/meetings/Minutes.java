@@ -60,6 +60,9 @@ public class Minutes {
     private final Votes votes;
     private final FileManagement files;
     private final ApplicationEventPublisher events;
+    private final MeetingSignatures signatures;
+    private final vn.sen.organization.Organization organization;
+    private final org.springframework.transaction.support.TransactionTemplate transactions;
 
     Minutes(
             JdbcClient jdbc,
@@ -69,7 +72,13 @@ public class Minutes {
             SpeakerQueue speakers,
             Votes votes,
             FileManagement files,
-            ApplicationEventPublisher events) {
+            ApplicationEventPublisher events,
+            MeetingSignatures signatures,
+            vn.sen.organization.Organization organization,
+            org.springframework.transaction.support.TransactionTemplate transactions) {
+        this.signatures = signatures;
+        this.organization = organization;
+        this.transactions = transactions;
         this.jdbc = jdbc;
         this.meetings = meetings;
         this.agenda = agenda;
@@ -137,6 +146,79 @@ public class Minutes {
                 .update();
         events.publishEvent(new MeetingChanged(user.username(), meetingId, "minutes.approved", "file:" + pdf.id()));
         return pdf;
+    }
+
+    /**
+     * Step 1 of a signature on the approved minutes (ký số biên bản), by the chair or the meeting's
+     * secretary, each once; the certificate must name the signer.
+     */
+    @Transactional
+    public vn.sen.signing.ExternalSigning.Prepared prepareSignature(
+            UserScope user,
+            long meetingId,
+            List<java.security.cert.X509Certificate> chain,
+            vn.sen.signing.SignatureScheme scheme) {
+        MeetingView meeting = requireSigner(user, meetingId);
+        MinutesView approved = find(meetingId)
+                .filter(m -> m.state() == State.APPROVED)
+                .orElseThrow(() -> new RuleViolation("meetings.error.minutes-not-approved"));
+        return signatures.prepare(
+                MeetingSignatures.Kind.MINUTES,
+                meetingId,
+                organization.requireOfficer(user.officerId()),
+                files.require(approved.fileId()),
+                chain,
+                scheme,
+                "Ký biên bản: " + meeting.title(),
+                meeting.unitName(),
+                user.username(),
+                null,
+                null);
+    }
+
+    /**
+     * Step 2: the signed minutes replace the approved PDF — unless someone else's signature was kept
+     * meanwhile, in which case this one must be made again on the newer file.
+     */
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.NOT_SUPPORTED)
+    public void completeSignature(UserScope user, long meetingId, UUID pendingId, byte[] value) {
+        requireSigner(user, meetingId);
+        var pending = signatures.pending(MeetingSignatures.Kind.MINUTES, meetingId, pendingId, user);
+        StoredFile signed = signatures.sign(pending, value, user);
+        transactions.executeWithoutResult(status -> {
+            UUID current = jdbc.sql("select file_id from meetings.minutes where meeting_id = :m for update")
+                    .param("m", meetingId)
+                    .query(UUID.class)
+                    .single();
+            if (!pending.sourceId().equals(current)) {
+                throw new RuleViolation("meetings.error.minutes-signed-meanwhile");
+            }
+            signatures.record(pending, signed);
+            jdbc.sql("update meetings.minutes set file_id = :f where meeting_id = :m")
+                    .param("f", signed.id())
+                    .param("m", meetingId)
+                    .update();
+            events.publishEvent(
+                    new MeetingChanged(user.username(), meetingId, "minutes.signed", "file:" + signed.id()));
+        });
+    }
+
+    /** Who has signed the minutes, in order. */
+    public List<MeetingViews.SignerView> signers(long meetingId) {
+        return signatures.signers(MeetingSignatures.Kind.MINUTES, meetingId);
+    }
+
+    /** The chair or the meeting's secretary, who has not signed yet. */
+    private MeetingView requireSigner(UserScope user, long meetingId) {
+        MeetingView meeting = meetings.view(meetingId);
+        Long officer = user.officerId();
+        if (officer == null || (officer != meeting.chairOfficerId() && !officer.equals(meeting.secretaryOfficerId()))) {
+            throw new AccessDeniedException("only the chair and the secretary sign the minutes of " + meetingId);
+        }
+        if (signers(meetingId).stream().anyMatch(s -> s.officerId() == officer)) {
+            throw new RuleViolation("meetings.error.minutes-signed-already");
+        }
+        return meeting;
     }
 
     /** The minutes for the organisers; for those who attended, once approved. */

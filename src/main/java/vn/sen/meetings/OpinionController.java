@@ -73,6 +73,7 @@ class OpinionController {
             @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.TIME) LocalTime time,
             @RequestParam(required = false) List<Long> officerIds,
             @RequestParam(name = "files", required = false) List<MultipartFile> uploads,
+            @RequestParam(defaultValue = "false") boolean signedAnswers,
             RedirectAttributes redirect)
             throws IOException {
         List<UUID> stored = new ArrayList<>();
@@ -91,7 +92,8 @@ class OpinionController {
                             question,
                             LocalDateTime.of(day, time),
                             officerIds == null ? List.of() : officerIds,
-                            stored));
+                            stored,
+                            signedAnswers));
             redirect.addFlashAttribute("notice", "meetings.opinion-asked");
             return "redirect:/meetings/opinions/" + id;
         } catch (RuleViolation e) {
@@ -134,6 +136,13 @@ class OpinionController {
         opinions.close(me.scope(), id);
         redirect.addFlashAttribute("notice", "meetings.opinion-closed");
         return "redirect:/meetings/opinions/" + id;
+    }
+
+    /** A signed answer sheet, for the collection's managers and the member who signed it. */
+    @GetMapping("/meetings/opinions/{id}/answers/{officer}.pdf")
+    ResponseEntity<Resource> signedAnswer(
+            @PathVariable long id, @PathVariable long officer, @AuthenticationPrincipal ScopedPrincipal me) {
+        return responses.of(opinions.signedAnswer(me.scope(), id, officer), true);
     }
 
     @GetMapping("/meetings/opinions/{id}/documents/{position}")

@@ -53,7 +53,8 @@ public class Opinions {
             String question,
             LocalDateTime deadline,
             Collection<Long> officerIds,
-            List<UUID> fileIds) {}
+            List<UUID> fileIds,
+            boolean signedAnswers) {}
 
     public record RequestView(
             long id,
@@ -66,7 +67,8 @@ public class Opinions {
             String createdBy,
             Instant closedAt,
             List<StoredFile> documents,
-            List<Long> recipients) {
+            List<Long> recipients,
+            boolean signedAnswers) {
 
         public boolean open(Instant now) {
             return closedAt == null && now.isBefore(deadline);
@@ -77,7 +79,9 @@ public class Opinions {
         }
     }
 
-    public record AnswerView(long officerId, String name, Choice choice, String comment, Instant answeredAt) {
+    /** An answer; {@code signedFileId} is the signed answer sheet when the collection asks for signatures. */
+    public record AnswerView(
+            long officerId, String name, Choice choice, String comment, Instant answeredAt, UUID signedFileId) {
 
         public String answered() {
             return MeetingText.moment(answeredAt);
@@ -92,12 +96,17 @@ public class Opinions {
 
     private static final Duration REMIND_BEFORE = Duration.ofDays(1);
 
+    private static final Map<Choice, String> CHOICE_TEXT =
+            Map.of(Choice.AGREE, "Đồng ý", Choice.DISAGREE, "Không đồng ý", Choice.OTHER, "Ý kiến khác");
+
     private final JdbcClient jdbc;
     private final Organization organization;
     private final FileManagement files;
     private final Notifications notifications;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final MeetingSignatures signatures;
+    private final org.springframework.transaction.support.TransactionTemplate transactions;
 
     Opinions(
             JdbcClient jdbc,
@@ -105,7 +114,11 @@ public class Opinions {
             FileManagement files,
             Notifications notifications,
             ApplicationEventPublisher events,
-            Clock clock) {
+            Clock clock,
+            MeetingSignatures signatures,
+            org.springframework.transaction.support.TransactionTemplate transactions) {
+        this.signatures = signatures;
+        this.transactions = transactions;
         this.jdbc = jdbc;
         this.organization = organization;
         this.files = files;
@@ -135,8 +148,9 @@ public class Opinions {
             throw new RuleViolation("meetings.error.opinion-recipients");
         }
         long id = jdbc.sql("""
-                insert into meetings.opinion_request (unit_id, meeting_id, title, question, deadline, created_by)
-                values (:u, :m, :title, :q, :deadline, :by) returning id
+                insert into meetings.opinion_request (unit_id, meeting_id, title, question, deadline, created_by,
+                    signed_answers)
+                values (:u, :m, :title, :q, :deadline, :by, :signed) returning id
                 """)
                 .param("u", unit.id())
                 .param("m", form.meetingId())
@@ -144,6 +158,7 @@ public class Opinions {
                 .param("q", Meetings.required(form.question(), 4000, "meetings.error.opinion-question"))
                 .param("deadline", Meetings.offset(deadline))
                 .param("by", user.username())
+                .param("signed", form.signedAnswers())
                 .query(Long.class)
                 .single();
         for (long officer : recipients) {
@@ -175,12 +190,98 @@ public class Opinions {
         return id;
     }
 
-    /** Answers, or changes the answer, before the deadline. */
+    /** Answers, or changes the answer, before the deadline (when the collection does not ask for signatures). */
     @Transactional
     public void answer(UserScope user, long requestId, Choice choice, String comment) {
         RequestView request = require(requestId);
+        String text = answerable(user, request, choice, comment);
+        if (request.signedAnswers()) {
+            throw new RuleViolation("meetings.error.opinion-signature-required");
+        }
+        store(user, request, choice, text, null);
+    }
+
+    /**
+     * Step 1 of a signed answer (phiếu lấy ý kiến ký số): the answer sheet — the question, the member's name,
+     * the choice and comment, the time — made a PDF and prepared for the member's certificate.
+     */
+    @Transactional
+    public vn.sen.signing.ExternalSigning.Prepared prepareSignedAnswer(
+            UserScope user,
+            long requestId,
+            Choice choice,
+            String comment,
+            List<java.security.cert.X509Certificate> chain,
+            vn.sen.signing.SignatureScheme scheme) {
+        RequestView request = require(requestId);
+        String text = answerable(user, request, choice, comment);
+        var member = organization.requireOfficer(user.officerId());
+        var sheet = new StringBuilder();
+        sheet.append(request.unitName().toUpperCase(java.util.Locale.ROOT)).append("\n\n");
+        sheet.append("PHIẾU LẤY Ý KIẾN\n").append(request.title()).append("\n\n");
+        sheet.append(request.question()).append("\n\n");
+        sheet.append("Ý kiến: ").append(CHOICE_TEXT.get(choice)).append("\n");
+        if (!text.isEmpty()) {
+            sheet.append("Nội dung: ").append(text).append("\n");
+        }
+        sheet.append("\nThời điểm: ")
+                .append(MeetingText.moment(clock.instant()))
+                .append("\n\n");
+        sheet.append("NGƯỜI CHO Ý KIẾN\n\n\n\n").append(member.fullName()).append("\n");
+        StoredFile pdf;
+        try {
+            pdf = files.store(
+                    new java.io.ByteArrayInputStream(TextPdf.write(sheet.toString())),
+                    "phieu-lay-y-kien.pdf",
+                    user.username());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return signatures.prepare(
+                MeetingSignatures.Kind.OPINION,
+                requestId,
+                member,
+                pdf,
+                chain,
+                scheme,
+                "Ý kiến: " + request.title(),
+                request.unitName(),
+                user.username(),
+                choice.name(),
+                text);
+    }
+
+    /** Step 2: the signed sheet kept and the answer it carries recorded, if the collection is still open. */
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.NOT_SUPPORTED)
+    public void completeSignedAnswer(UserScope user, long requestId, UUID pendingId, byte[] value) {
+        var pending = signatures.pending(MeetingSignatures.Kind.OPINION, requestId, pendingId, user);
+        answerable(user, require(requestId), Choice.valueOf(pending.choice()), pending.comment());
+        StoredFile signed = signatures.sign(pending, value, user);
+        transactions.executeWithoutResult(status -> {
+            RequestView request = require(requestId);
+            answerable(user, request, Choice.valueOf(pending.choice()), pending.comment());
+            signatures.record(pending, signed);
+            store(user, request, Choice.valueOf(pending.choice()), pending.comment(), signed.id());
+        });
+    }
+
+    /** The signed answer sheet of {@code officerId}, for the collection's managers and the member himself. */
+    public StoredFile signedAnswer(UserScope user, long requestId, long officerId) {
+        RequestView request = read(user, requestId);
+        if (!rights(user, request).manager() && !Long.valueOf(officerId).equals(user.officerId())) {
+            throw new AccessDeniedException("may not see the answers of opinion request " + requestId);
+        }
+        return answers(requestId).stream()
+                .filter(a -> a.officerId() == officerId && a.signedFileId() != null)
+                .findFirst()
+                .map(a -> files.require(a.signedFileId()))
+                .orElseThrow(() -> new RuleViolation("meetings.error.opinion-no-signed-answer"));
+    }
+
+    /** The comment to keep, once the user may answer this request now with this choice. */
+    private String answerable(UserScope user, RequestView request, Choice choice, String comment) {
         if (user.officerId() == null || !request.recipients().contains(user.officerId())) {
-            throw new AccessDeniedException("not asked in opinion request " + requestId);
+            throw new AccessDeniedException("not asked in opinion request " + request.id());
         }
         if (!request.open(clock.instant())) {
             throw new RuleViolation("meetings.error.opinion-closed");
@@ -192,23 +293,29 @@ public class Opinions {
         if (choice != Choice.AGREE && text.isEmpty()) {
             throw new RuleViolation("meetings.error.opinion-comment");
         }
+        return text;
+    }
+
+    private void store(UserScope user, RequestView request, Choice choice, String text, UUID signedFile) {
         jdbc.sql("""
-                insert into meetings.opinion_answer (request_id, officer_id, choice, comment, answered_by)
-                values (:r, :o, :c, :comment, :by)
+                insert into meetings.opinion_answer (request_id, officer_id, choice, comment, answered_by, signed_file_id)
+                values (:r, :o, :c, :comment, :by, :signed)
                 on conflict (request_id, officer_id) do update set choice = excluded.choice,
-                    comment = excluded.comment, answered_at = now(), answered_by = excluded.answered_by
+                    comment = excluded.comment, answered_at = now(), answered_by = excluded.answered_by,
+                    signed_file_id = excluded.signed_file_id
                 """)
-                .param("r", requestId)
+                .param("r", request.id())
                 .param("o", user.officerId())
                 .param("c", choice.name())
                 .param("comment", text)
                 .param("by", user.username())
+                .param("signed", signedFile)
                 .update();
         events.publishEvent(new MeetingChanged(
                 user.username(),
                 request.meetingId() == null ? 0 : request.meetingId(),
                 "opinion.answered",
-                "opinion:" + requestId + " " + choice));
+                "opinion:" + request.id() + " " + choice + (signedFile == null ? "" : " signed")));
     }
 
     /** Closes the collection before its deadline (no answers after). */
@@ -338,7 +445,8 @@ public class Opinions {
                 String question,
                 Instant deadline,
                 String by,
-                Instant closed) {}
+                Instant closed,
+                boolean signed) {}
         Row row = jdbc.sql("select * from meetings.opinion_request where id = :id")
                 .param("id", requestId)
                 .query((rs, n) -> new Row(
@@ -349,7 +457,8 @@ public class Opinions {
                         rs.getString("question"),
                         Meetings.instant(rs, "deadline"),
                         rs.getString("created_by"),
-                        Meetings.instant(rs, "closed_at")))
+                        Meetings.instant(rs, "closed_at"),
+                        rs.getBoolean("signed_answers")))
                 .optional()
                 .orElseThrow(() -> new RuleViolation("meetings.error.opinion"));
         List<StoredFile> documents = jdbc.sql(
@@ -372,23 +481,26 @@ public class Opinions {
                 row.by(),
                 row.closed(),
                 documents,
-                recipients);
+                recipients,
+                row.signed());
     }
 
     private List<AnswerView> answers(long requestId) {
-        record Row(long officer, Choice choice, String comment, Instant at) {}
+        record Row(long officer, Choice choice, String comment, Instant at, UUID signed) {}
         List<Row> rows = jdbc.sql("select * from meetings.opinion_answer where request_id = :r order by answered_at")
                 .param("r", requestId)
                 .query((rs, n) -> new Row(
                         rs.getLong("officer_id"),
                         Choice.valueOf(rs.getString("choice")),
                         rs.getString("comment"),
-                        Meetings.instant(rs, "answered_at")))
+                        Meetings.instant(rs, "answered_at"),
+                        rs.getObject("signed_file_id", UUID.class)))
                 .list();
         Map<Long, String> names =
                 organization.officerNames(rows.stream().map(Row::officer).toList());
         return rows.stream()
-                .map(r -> new AnswerView(r.officer(), names.get(r.officer()), r.choice(), r.comment(), r.at()))
+                .map(r -> new AnswerView(
+                        r.officer(), names.get(r.officer()), r.choice(), r.comment(), r.at(), r.signed()))
                 .toList();
     }
 }

@@ -7,8 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.cert.X509Certificate;
-import java.time.Instant;
-import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.http.MediaType;
@@ -59,16 +57,10 @@ class SigningApi {
             String location,
             SignatureScheme scheme) {}
 
-    /** What the external signer signs: {@code dataToSign} (or {@code digest}, its SHA-256) with {@code scheme}. */
-    record PrepareResponse(UUID id, String dataToSign, String digest, SignatureScheme scheme, Instant expiresAt) {}
-
-    /** Step 2: the signature value, base64. */
-    record CompleteRequest(String signatureValue) {}
-
     record CompleteResponse(StoredFile file, SignatureReport report) {}
 
     @PostMapping(path = "/signing/prepare", consumes = MediaType.APPLICATION_JSON_VALUE)
-    PrepareResponse prepare(@RequestBody PrepareRequest request, @AuthenticationPrincipal ScopedPrincipal me) {
+    BrowserSigning.Prepared prepare(@RequestBody PrepareRequest request, @AuthenticationPrincipal ScopedPrincipal me) {
         String user = me.scope().username();
         StoredFile pdf = request.fileId() == null
                 ? null
@@ -89,24 +81,15 @@ class SigningApi {
                         new PdfSigning.Look.Invisible()),
                 request.scheme(),
                 user);
-        return new PrepareResponse(
-                prepared.id(),
-                Base64.getEncoder().encodeToString(prepared.dataToSign()),
-                Base64.getEncoder().encodeToString(prepared.digest()),
-                prepared.scheme(),
-                prepared.expiresAt());
+        return BrowserSigning.Prepared.of(prepared);
     }
 
     @PostMapping(path = "/signing/{id}/complete", consumes = MediaType.APPLICATION_JSON_VALUE)
     CompleteResponse complete(
-            @PathVariable UUID id, @RequestBody CompleteRequest request, @AuthenticationPrincipal ScopedPrincipal me) {
-        byte[] value;
-        try {
-            value = Base64.getDecoder().decode(request.signatureValue() == null ? "" : request.signatureValue());
-        } catch (IllegalArgumentException e) {
-            throw new RuleViolation("signing.error.value-not-base64");
-        }
-        StoredFile signed = external.complete(id, value, me.scope().username());
+            @PathVariable UUID id,
+            @RequestBody BrowserSigning.Complete request,
+            @AuthenticationPrincipal ScopedPrincipal me) {
+        StoredFile signed = external.complete(id, request.value(), me.scope().username());
         return new CompleteResponse(signed, validation.validate(signed));
     }
 

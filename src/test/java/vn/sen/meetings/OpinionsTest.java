@@ -32,7 +32,8 @@ class OpinionsTest extends MeetingsScenario {
                 "Đề nghị các đồng chí cho ý kiến vào dự thảo quy chế.",
                 deadline,
                 List.of(financeDirectorOfficer, justiceDirectorOfficer, viceOfficer),
-                List.of(pdf(secretary, "Du thao", 2)));
+                List.of(pdf(secretary, "Du thao", 2)),
+                false);
     }
 
     @Test
@@ -100,7 +101,7 @@ class OpinionsTest extends MeetingsScenario {
                         financeDirector, request(LocalDateTime.now(clock).plusDays(1))))
                 .isInstanceOf(AccessDeniedException.class);
         var empty = new NewRequest(
-                committee, null, "T", "Q", LocalDateTime.now(clock).plusDays(2), List.of(), List.of());
+                committee, null, "T", "Q", LocalDateTime.now(clock).plusDays(2), List.of(), List.of(), false);
         assertThatThrownBy(() -> opinions.ask(secretary, empty))
                 .satisfies(e -> assertThat(code(e)).isEqualTo("meetings.error.opinion-recipients"));
     }
