@@ -66,6 +66,10 @@ async function start(root) {
         });
         root.dispatchEvent(new CustomEvent('sen:pdf-ready', { detail: { pages: pdf.numPages } }));
     });
+    // a page drawn (again, after a zoom): overlays such as personal highlights go on its element
+    eventBus.on('pagerendered', ({ pageNumber, source }) => {
+        root.dispatchEvent(new CustomEvent('sen:pdf-rendered', { detail: { page: pageNumber, element: source.div } }));
+    });
     eventBus.on('pagechanging', ({ pageNumber }) => {
         showPage(pageNumber);
         root.dispatchEvent(new CustomEvent('sen:pdf-page', { detail: { page: pageNumber } }));

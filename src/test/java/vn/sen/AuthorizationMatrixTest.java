@@ -218,11 +218,17 @@ class AuthorizationMatrixTest {
                     "export its follow-up register",
                     officeClerk || provinceLeader ? Expect.ALLOWED : Expect.HIDDEN));
             cases.add(new Case(who, "open a register for Văn phòng", officeClerk ? Expect.ALLOWED : Expect.DENIED));
-            // the unit administrator of the demo is also a specialist of a division of Sở Nội vụ
+            // the unit administrator of the demo is also a specialist of a division of Sở Nội vụ; the meeting
+            // secretary is a specialist of his division of the Office (he drafts the conclusion notices)
             cases.add(new Case(
                     who,
                     "open the drafting form",
-                    drafter || officeClerk || provinceLeader || who.equals("giamdoc") || unitAdmin
+                    drafter
+                                    || officeClerk
+                                    || provinceLeader
+                                    || who.equals("giamdoc")
+                                    || unitAdmin
+                                    || who.equals("thuky")
                             ? Expect.ALLOWED
                             : Expect.DENIED));
             cases.add(

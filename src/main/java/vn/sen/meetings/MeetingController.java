@@ -64,6 +64,7 @@ class MeetingController {
     private final FormOutcomes forms;
     private final Minutes minutes;
     private final Conclusions conclusions;
+    private final tools.jackson.databind.json.JsonMapper json;
     private final vn.sen.files.FileResponses responses;
 
     MeetingController(
@@ -80,7 +81,9 @@ class MeetingController {
             FormOutcomes forms,
             Minutes minutes,
             Conclusions conclusions,
+            tools.jackson.databind.json.JsonMapper json,
             vn.sen.files.FileResponses responses) {
+        this.json = json;
         this.forms = forms;
         this.conclusions = conclusions;
         this.minutes = minutes;
@@ -553,6 +556,7 @@ class MeetingController {
         model.addAttribute("m", meeting);
         model.addAttribute("d", doc);
         model.addAttribute("presents", presents && !doc.restricted());
+        model.addAttribute("notePeople", notePeople(user, id));
         model.addAttribute("live", views.state(id));
         return "meetings/document";
     }
@@ -611,6 +615,20 @@ class MeetingController {
     }
 
     // ---- helpers --------------------------------------------------------------------------------
+
+    /** Whom the user may share a note with: the meeting's other participants, as JSON for the notes script. */
+    private String notePeople(UserScope user, long meetingId) {
+        var people = new java.util.LinkedHashMap<Long, String>();
+        for (ParticipantView p : meetings.participants(meetingId)) {
+            Long officer = p.attendeeOfficerId() != null ? p.attendeeOfficerId() : p.officerId();
+            if (officer != null && !officer.equals(user.officerId())) {
+                people.putIfAbsent(officer, p.attendeeName() != null ? p.attendeeName() : p.name());
+            }
+        }
+        return json.writeValueAsString(people.entrySet().stream()
+                .map(e -> Map.of("id", e.getKey(), "name", e.getValue()))
+                .toList());
+    }
 
     private String act(long id, RedirectAttributes redirect, String notice, Runnable action) {
         return forms.run(id, "/meetings/" + id, redirect, notice, action);

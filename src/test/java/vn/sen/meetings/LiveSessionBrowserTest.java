@@ -213,4 +213,50 @@ class LiveSessionBrowserTest extends BrowserTest {
         presenting.waitForTimeout(1500);
         assertThat(delegate.locator("#pdf-page")).hasValue("4");
     }
+
+    /** A tablet loses the Wi-Fi: the note it takes waits on the tablet and reaches Sen when it is back. */
+    @Test
+    void notes_taken_offline_reach_sen_when_the_tablet_is_back_online() throws Exception {
+        long id = anUrgentMeeting("Họp xem xét tờ trình", 3 * 24 * 60);
+        var bytes = new java.io.ByteArrayOutputStream();
+        try (var pdf = new org.apache.pdfbox.pdmodel.PDDocument()) {
+            for (int i = 0; i < 3; i++) {
+                pdf.addPage(new org.apache.pdfbox.pdmodel.PDPage());
+            }
+            pdf.save(bytes);
+        }
+        var file = files.store(new java.io.ByteArrayInputStream(bytes.toByteArray()), "to-trinh.pdf", "thuky");
+        long doc = documents.add(secretary, id, null, "Tờ trình", file.id(), false, List.of());
+        documents.approve(chairman, id, doc, 1);
+        meetings.invite(secretary, id);
+
+        Page tablet = Chromium.signedIn(browser, port, "giamdoc");
+        tablet.navigate("http://localhost:" + port + "/meetings/" + id + "/documents/" + doc);
+        assertThat(tablet.locator("#pdf-viewer")).hasAttribute("data-ready", "true");
+        var notes = tablet.locator("[data-notes-list] li");
+        tablet.locator("#note-text").fill("Hỏi về nguồn vốn");
+        tablet.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Ghi chú trang đang xem"))
+                .click();
+        assertThat(notes).hasCount(1);
+
+        tablet.context().setOffline(true);
+        tablet.locator("#note-text").fill("Ghi chú lúc mất sóng");
+        tablet.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Ghi chú trang đang xem"))
+                .click();
+        assertThat(tablet.locator("[data-notes-pending]")).isVisible();
+        assertThat(notes).hasCount(2);
+        var count = jdbc.sql("select count(*) from meetings.annotation where document_id = :d")
+                .param("d", doc);
+        org.assertj.core.api.Assertions.assertThat(count.query(Integer.class).single())
+                .isEqualTo(1);
+
+        tablet.context().setOffline(false);
+        assertThat(tablet.locator("[data-notes-pending]")).isHidden();
+        assertThat(notes.filter(
+                        new com.microsoft.playwright.Locator.FilterOptions().setHasText("Ghi chú lúc mất sóng")))
+                .hasCount(1);
+        org.assertj.core.api.Assertions.assertThat(count.query(Integer.class).single())
+                .isEqualTo(2);
+        tablet.context().close();
+    }
 }
