@@ -269,15 +269,44 @@ public class MeetingDocuments {
 
     private void insertVersion(long documentId, int version, StoredFile file, String note, UserScope user) {
         jdbc.sql("""
-                insert into meetings.document_version (document_id, version, file_id, note, uploaded_by)
-                values (:d, :v, :f, :note, :by)
+                insert into meetings.document_version (document_id, version, file_id, note, uploaded_by, pages)
+                values (:d, :v, :f, :note, :by, :pages)
                 """)
                 .param("d", documentId)
                 .param("v", version)
                 .param("f", file.id())
+                .param("pages", pages(file))
                 .param("note", note)
                 .param("by", user.username())
                 .update();
+    }
+
+    /** The pages of a PDF, read from a temporary copy on disk; null for other files and unreadable ones. */
+    private Integer pages(StoredFile file) {
+        if (!file.pdf()) {
+            return null;
+        }
+        Path copy = null;
+        try {
+            copy = Files.createTempFile("sen-pages", ".pdf");
+            try (InputStream in = files.open(file)) {
+                Files.copy(in, copy, StandardCopyOption.REPLACE_EXISTING);
+            }
+            try (var document = org.apache.pdfbox.Loader.loadPDF(
+                    copy.toFile(), null, null, null, org.apache.pdfbox.io.IOUtils.createTempFileOnlyStreamCache())) {
+                return document.getNumberOfPages();
+            }
+        } catch (IOException e) {
+            return null; // not readable as a PDF: the document is still usable, its pages are just not counted
+        } finally {
+            if (copy != null) {
+                try {
+                    Files.deleteIfExists(copy);
+                } catch (IOException ignored) {
+                    // a temporary file left behind is cleaned by the system
+                }
+            }
+        }
     }
 
     private void setReaders(long documentId, Collection<Long> readers) {
