@@ -1,8 +1,5 @@
 package vn.sen.meetings;
 
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -191,7 +188,7 @@ public class Conclusions {
         if (closed.isEmpty()) {
             return Optional.empty();
         }
-        LocalDate due = workingDays.plusWorkingDays(closed.get(), DUE_WORKING_DAYS);
+        LocalDate due = dueOn(closed.get());
         return Optional.of(jdbc.sql("select * from meetings.conclusion where meeting_id = :m")
                 .param("m", meetingId)
                 .query((rs, n) -> new ConclusionView(
@@ -207,6 +204,11 @@ public class Conclusions {
                 .optional()
                 .orElseGet(() ->
                         new ConclusionView(meetingId, State.NOT_STARTED, "", due, null, "", null, "", List.of())));
+    }
+
+    /** The last day to issue the notice of a meeting that closed on {@code closedOn}. */
+    LocalDate dueOn(LocalDate closedOn) {
+        return workingDays.plusWorkingDays(closedOn, DUE_WORKING_DAYS);
     }
 
     private Optional<LocalDate> closedOn(long meetingId) {
@@ -615,12 +617,7 @@ public class Conclusions {
         to.forEach(name -> out.append("- ").append(name).append(";\n"));
         out.append("- Lưu: VT.\n\n");
         out.append(organization.requireOfficer(signer).fullName()).append("\n");
-        try {
-            return files.store(
-                    new ByteArrayInputStream(TextPdf.write(out.toString())), "thong-bao-ket-luan.pdf", owner);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return TextPdf.store(files, out.toString(), "thong-bao-ket-luan.pdf", owner);
     }
 
     // ---- helpers --------------------------------------------------------------------------------

@@ -1,8 +1,5 @@
 package vn.sen.meetings;
 
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
@@ -182,12 +179,7 @@ public class DemoMeetings {
             }
             text.append(i < pages ? "\f" : "");
         }
-        try {
-            return files.store(
-                            new ByteArrayInputStream(TextPdf.write(text.toString())), title + ".pdf", owner.username())
-                    .id();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return TextPdf.store(files, text.toString(), title + ".pdf", owner.username())
+                .id();
     }
 }

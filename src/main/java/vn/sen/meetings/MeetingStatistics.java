@@ -103,31 +103,34 @@ public class MeetingStatistics {
                 .param("to", to)
                 .query(Integer.class)
                 .single();
-        List<Long> held = jdbc.sql("select m.id from meetings.meeting m where m.state = 'CLOSED' and " + inYear)
+        // the notices of the meetings held, in one reading; the due day follows the working-day calendar
+        record Notice(java.time.Instant closedAt, String state, LocalDate issuedOn) {}
+        List<Notice> notices = jdbc.sql("""
+                select m.closed_at, c.state, c.issued_on from meetings.meeting m
+                left join meetings.conclusion c on c.meeting_id = m.id
+                where m.state = 'CLOSED' and m.closed_at is not null and """ + inYear)
                 .param("units", scope)
                 .param("from", from)
                 .param("to", to)
-                .query(Long.class)
+                .query((rs, n) -> new Notice(
+                        Meetings.instant(rs, "closed_at"),
+                        rs.getString("state"),
+                        rs.getObject("issued_on", LocalDate.class)))
                 .list();
         int onTime = 0;
         int late = 0;
         int pending = 0;
         int waived = 0;
-        for (long id : held) {
-            var conclusion = conclusions.find(id).orElse(null);
-            if (conclusion == null) {
-                continue;
-            }
-            switch (conclusion.state()) {
-                case ISSUED -> {
-                    if (conclusion.issuedLate()) {
-                        late++;
-                    } else {
-                        onTime++;
-                    }
-                }
-                case WAIVED -> waived++;
-                default -> pending++;
+        for (Notice notice : notices) {
+            if ("WAIVED".equals(notice.state())) {
+                waived++;
+            } else if (!"ISSUED".equals(notice.state())) {
+                pending++;
+            } else if (notice.issuedOn()
+                    .isAfter(conclusions.dueOn(LocalDate.ofInstant(notice.closedAt(), MeetingText.ZONE)))) {
+                late++;
+            } else {
+                onTime++;
             }
         }
         return new Report(

@@ -1,8 +1,5 @@
 package vn.sen.meetings;
 
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
@@ -416,10 +413,6 @@ public class Minutes {
     }
 
     private StoredFile render(String text, String owner) {
-        try {
-            return files.store(new ByteArrayInputStream(TextPdf.write(text)), "bien-ban.pdf", owner);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return TextPdf.store(files, text, "bien-ban.pdf", owner);
     }
 }

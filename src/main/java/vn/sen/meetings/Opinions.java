@@ -228,15 +228,7 @@ public class Opinions {
                 .append(MeetingText.moment(clock.instant()))
                 .append("\n\n");
         sheet.append("NGƯỜI CHO Ý KIẾN\n\n\n\n").append(member.fullName()).append("\n");
-        StoredFile pdf;
-        try {
-            pdf = files.store(
-                    new java.io.ByteArrayInputStream(TextPdf.write(sheet.toString())),
-                    "phieu-lay-y-kien.pdf",
-                    user.username());
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
+        StoredFile pdf = TextPdf.store(files, sheet.toString(), "phieu-lay-y-kien.pdf", user.username());
         return signatures.prepare(
                 MeetingSignatures.Kind.OPINION,
                 requestId,

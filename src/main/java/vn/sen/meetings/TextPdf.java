@@ -35,6 +35,15 @@ final class TextPdf {
         }
     }
 
+    /** The text as a PDF, kept as a stored file of {@code owner} named {@code name}. */
+    static vn.sen.files.StoredFile store(vn.sen.files.FileManagement files, String text, String name, String owner) {
+        try {
+            return files.store(new java.io.ByteArrayInputStream(write(text)), name, owner);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     static byte[] write(String text) throws IOException {
         var bytes = new ByteArrayOutputStream();
         try (var document = new PDDocument()) {
